@@ -1,0 +1,47 @@
+"""Shared personas: two welfare organisations and a job centre in one district.
+
+alice: case manager at Caritas (owns the cases); bob: office staff at the job
+centre (participant); carol: case manager at DRK (no relation); dora: DPO at
+Caritas; cody: coordinator; adam: administrator.
+"""
+
+import pytest
+
+from lotse.accounts.choices import Role
+from lotse.network.choices import OrganisationKind
+from lotse.testing import factories as f
+
+
+@pytest.fixture
+def caritas(db):
+    return f.OrganisationFactory(name="Caritas Musterkreis")
+
+
+@pytest.fixture
+def jobcentre(db):
+    return f.OrganisationFactory(name="Jobcenter Musterkreis", kind=OrganisationKind.JOB_CENTRE)
+
+
+@pytest.fixture
+def drk(db):
+    return f.OrganisationFactory(name="DRK Musterkreis")
+
+
+@pytest.fixture
+def alice(caritas):
+    return f.staff(caritas, Role.CASE_MANAGER, username="alice")
+
+
+@pytest.fixture
+def bob(jobcentre):
+    return f.staff(jobcentre, Role.OFFICE_STAFF, username="bob")
+
+
+@pytest.fixture
+def carol(drk):
+    return f.staff(drk, Role.CASE_MANAGER, username="carol")
+
+
+@pytest.fixture
+def dora(caritas):
+    return f.staff(caritas, Role.DPO, username="dora")

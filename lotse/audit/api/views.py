@@ -1,0 +1,6 @@
+from rest_framework import viewsets
+
+
+class AuditEntryViewSet(viewsets.ViewSet):
+    def list(self, request):  # type: ignore[no-untyped-def]
+        raise NotImplementedError

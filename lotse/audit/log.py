@@ -1,0 +1,174 @@
+"""Writing the audit trail. Called by actions inside their transaction, so an
+audit row exists exactly when the change it describes was committed."""
+
+import datetime
+import decimal
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
+
+from lotse.audit.chain import GENESIS, link_hash
+from lotse.audit.models import AuditAction, AuditChainHead, AuditEntry
+from lotse.core.categories import ordered, to_mask
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, frozenset | set):
+        return ordered(value) if all(isinstance(v, str) for v in value) else sorted(value)
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(instance: models.Model) -> dict[str, Any]:
+    """The instance's concrete field values, JSON-ready, keyed by attribute name."""
+    values: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in {"created_at", "updated_at"}:
+            continue
+        values[field.attname] = _jsonable(getattr(instance, field.attname))
+    return values
+
+
+def diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[str, list[Any]]:
+    before = before or {}
+    after = after or {}
+    keys = sorted(set(before) | set(after))
+    return {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+
+
+def hashed_fields(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "at": entry.at.isoformat(),
+        "actor": entry.actor_id,
+        "actor_name": entry.actor_name,
+        "organisation": entry.organisation_id,
+        "action": entry.action,
+        "object_type": entry.object_type,
+        "object_id": entry.object_id,
+        "person": entry.person_id,
+        "case": entry.case_id,
+        "categories": ordered(entry.categories or ()),
+        "changes": entry.changes,
+    }
+
+
+def acting_organisation_id(actor: Any) -> int | None:
+    pairs = getattr(actor, "role_pairs", None)
+    if not pairs:
+        return None
+    return min(org for org, _role in pairs)
+
+
+def record(
+    actor: Any,
+    action: str,
+    *,
+    object_type: str,
+    object_id: Any = "",
+    person_id: int | None = None,
+    case_id: int | None = None,
+    categories: Iterable[str] = (),
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
+    with transaction.atomic():
+        # Locking the head row serialises appends, so two writers cannot link
+        # to the same predecessor; it is held only until the caller commits.
+        head, _created = AuditChainHead.objects.select_for_update().get_or_create(
+            pk=1, defaults={"last_hash": GENESIS}
+        )
+        user = actor if getattr(actor, "is_authenticated", False) else None
+        entry = AuditEntry(
+            at=timezone.now(),
+            actor_id=user.pk if user else None,
+            actor_name=user.get_username() if user else "system",
+            organisation_id=acting_organisation_id(user) if user else None,
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id or ""),
+            person_id=person_id,
+            case_id=case_id,
+            categories=frozenset(categories),
+            changes=changes or {},
+            prev_hash=head.last_hash,
+        )
+        # The mask round-trip normalises categories exactly as the reader sees them.
+        entry.categories = frozenset(ordered(entry.categories))
+        entry.hash = link_hash(head.last_hash, hashed_fields(entry))
+        entry.save()
+        AuditChainHead.objects.filter(pk=1).update(last_hash=entry.hash, last_entry_id=entry.pk)
+        return entry
+
+
+def _label(instance: models.Model) -> str:
+    return instance._meta.label_lower
+
+
+def _person_and_case(instance: models.Model) -> tuple[int | None, int | None]:
+    label = _label(instance)
+    if label == "people.person":
+        return instance.pk, None
+    if label == "cases.case":
+        return getattr(instance, "person_id", None), instance.pk
+    return getattr(instance, "person_id", None), getattr(instance, "case_id", None)
+
+
+def record_change(
+    actor: Any,
+    instance: models.Model,
+    before: dict[str, Any] | None,
+    *,
+    action: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> AuditEntry | None:
+    after = None if action == AuditAction.DELETE else snapshot(instance)
+    changes = diff(before, after)
+    if extra:
+        changes.update(extra)
+    if not changes and action is None:
+        return None
+    person_id, case_id = _person_and_case(instance)
+    category = getattr(type(instance), "category", None)
+    return record(
+        actor,
+        action or (AuditAction.CREATE if before is None else AuditAction.UPDATE),
+        object_type=_label(instance),
+        object_id=instance.pk,
+        person_id=person_id,
+        case_id=case_id,
+        categories=[category] if category else [],
+        changes=changes,
+    )
+
+
+def record_read(
+    actor: Any,
+    *,
+    person_id: int,
+    case_id: int | None = None,
+    categories: Iterable[str],
+    object_type: str = "people.person",
+    object_id: Any = None,
+    action: str = AuditAction.READ,
+) -> AuditEntry:
+    return record(
+        actor,
+        action,
+        object_type=object_type,
+        object_id=object_id if object_id is not None else (case_id or person_id),
+        person_id=person_id,
+        case_id=case_id,
+        categories=categories,
+    )
+
+
+__all__ = ["record", "record_change", "record_read", "snapshot", "to_mask"]

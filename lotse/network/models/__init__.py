@@ -1,0 +1,3 @@
+from lotse.network.models.organisation import Organisation, Team
+
+__all__ = ["Organisation", "Team"]

@@ -1,0 +1,18 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from lotse.api_urls import urlpatterns as api_v1
+
+urlpatterns = [
+    path("", include("lotse.core.urls")),
+    path("accounts/", include("lotse.accounts.urls")),
+    path("people/", include("lotse.people.urls")),
+    path("cases/", include("lotse.cases.urls")),
+    path("consents/", include("lotse.access.urls")),
+    path("network/", include("lotse.network.urls")),
+    path("audit/", include("lotse.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include((api_v1, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+]
