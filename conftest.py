@@ -45,3 +45,14 @@ def carol(drk):
 @pytest.fixture
 def dora(caritas):
     return f.staff(caritas, Role.DPO, username="dora")
+
+
+@pytest.fixture
+def login(client):
+    """login(user) signs the test client in with a verified second factor."""
+    from lotse.testing.auth import login_verified
+
+    def _login(user):
+        return login_verified(client, user)
+
+    return _login
