@@ -12,6 +12,12 @@ from lotse.network.choices import OrganisationKind
 from lotse.testing import factories as f
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The production hasher is slow on purpose; tests create hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def caritas(db):
     return f.OrganisationFactory(name="Caritas Musterkreis")

@@ -1,0 +1,72 @@
+# Lotse: the two commands a newcomer needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+LOTSE := $(BIN)/lotse
+DEMO_ENV := LOTSE_DEV=true LOTSE_TLS=false LOTSE_REQUIRE_2FA=false DATABASE_URL=
+PYTEST_ARGS ?= -n 2
+
+.PHONY: demo test test-sqlite test-postgres lint check schema messages bench bench-synth clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(DEMO_ENV) $(LOTSE) migrate --noinput
+	$(DEMO_ENV) $(LOTSE) collectstatic --noinput --verbosity 0
+	$(DEMO_ENV) $(LOTSE) synth --demo --seed 1
+	@echo "Second factor is switched off for the demo (LOTSE_REQUIRE_2FA=false)."
+	$(DEMO_ENV) $(LOTSE) runserver 127.0.0.1:8000
+
+# The whole suite on SQLite always; again on PostgreSQL when DATABASE_URL is set.
+test: $(STAMP)
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	else echo "DATABASE_URL is not set: PostgreSQL run skipped."; fi
+
+test-sqlite: $(STAMP)
+	env -u DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; exit $$status
+
+test-postgres: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; exit $$status
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy lotse
+
+# Deployment checks with production-like settings, missing migrations, schema drift.
+check: $(STAMP)
+	LOTSE_DEV=false SECRET_KEY=ci-only-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	  ALLOWED_HOSTS=lotse.example.org LOTSE_TLS=true LOTSE_SSL_REDIRECT=true \
+	  $(LOTSE) check --deploy --fail-level WARNING
+	$(LOTSE) makemigrations --check --dry-run
+	$(LOTSE) spectacular --validate --fail-on-warn --file /tmp/lotse-openapi.yaml
+	diff -u docs/openapi.yaml /tmp/lotse-openapi.yaml || \
+	  (echo "docs/openapi.yaml is stale: run 'make schema'"; exit 1)
+
+schema: $(STAMP)
+	$(LOTSE) spectacular --validate --fail-on-warn --file docs/openapi.yaml
+
+messages: $(STAMP)
+	cd lotse && ../$(LOTSE) makemessages --locale de --no-obsolete --no-location
+	cd lotse && ../$(LOTSE) compilemessages --locale de
+
+bench: bench-synth
+	$(LOTSE) bench
+
+bench-synth: $(STAMP)
+	$(LOTSE) migrate --noinput
+	$(LOTSE) synth --persons $${PERSONS:-1000000} --seed 1
+
+clean:
+	rm -rf $(VENV) var build *.egg-info
