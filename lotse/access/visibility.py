@@ -11,7 +11,7 @@ table, so a list costs one indexed semi-join, never a check per row.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Q
@@ -98,7 +98,7 @@ class VisibleQuerySet(models.QuerySet[_M]):
 
     def visible_to(
         self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
-    ) -> VisibleQuerySet[_M]:
+    ) -> Self:
         if not _is_active_user(user):
             return self.none()
         if category is None:

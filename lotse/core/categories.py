@@ -6,6 +6,7 @@ stored as a bit mask so that a grant is one small integer column.
 """
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -50,37 +51,46 @@ def ordered(categories: Iterable[str]) -> list[str]:
 ALL_CATEGORIES = from_mask(ALL_MASK)
 
 
-class CategoriesField(models.PositiveIntegerField):
+if TYPE_CHECKING:
+    _IntegerBase = models.PositiveIntegerField[Any, frozenset[str]]
+else:
+    _IntegerBase = models.PositiveIntegerField
+
+
+class CategoriesField(_IntegerBase):
     """A set of data categories, a frozenset in Python and a bit mask in the database."""
 
     description = _("Set of data categories")
+    # django-stubs reads these to type model constructors and attribute access.
+    _pyi_private_set_type: "Iterable[str] | int"  # type: ignore[assignment]
+    _pyi_private_get_type: frozenset[str]  # type: ignore[assignment]
 
     @property
-    def validators(self):  # type: ignore[no-untyped-def,override]
+    def validators(self) -> list[Any]:
         # The integer range validators do not apply to a set; to_mask() validates.
         return []
 
-    def from_db_value(self, value, expression, connection):  # type: ignore[no-untyped-def]
+    def from_db_value(self, value: int | None, expression: Any, connection: Any) -> Any:
         return None if value is None else from_mask(value)
 
-    def to_python(self, value):  # type: ignore[no-untyped-def]
+    def to_python(self, value: Any) -> Any:
         if value is None or isinstance(value, frozenset):
             return value
         if isinstance(value, int):
             return from_mask(value)
         return from_mask(to_mask(value))
 
-    def get_prep_value(self, value):  # type: ignore[no-untyped-def]
+    def get_prep_value(self, value: Any) -> Any:
         if value is None:
             return None
         if isinstance(value, int):
             return value
         return to_mask(value)
 
-    def value_to_string(self, obj):  # type: ignore[no-untyped-def]
+    def value_to_string(self, obj: Any) -> str:
         return ",".join(ordered(self.value_from_object(obj) or ()))
 
-    def formfield(self, **kwargs):  # type: ignore[no-untyped-def]
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]
         from django import forms
 
         return forms.MultipleChoiceField(

@@ -1,4 +1,4 @@
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -41,7 +41,7 @@ class Case(models.Model):
         _("reason for closing"), max_length=20, choices=ClosingReason.choices, blank=True
     )
     summary = models.TextField(_("summary"), blank=True)
-    managers = models.ManyToManyField(
+    managers: "models.ManyToManyField[Any, Any]" = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("case managers"),
         through="CaseManagerAssignment",
