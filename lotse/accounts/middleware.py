@@ -4,11 +4,14 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+
+from lotse.accounts.decorators import with_next
 
 # Paths a signed-in but not yet verified user may reach: the second-factor
 # pages themselves, sign-out, language switch, static files, and the API,
-# which authenticates with personal tokens issued after verification.
+# which checks verification itself (lotse.accounts.api.permissions.IsVerified).
+# Pages under /accounts/ that need verification check it themselves
+# (lotse.accounts.decorators.second_factor_required).
 _EXEMPT_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/api/", "/health")
 
 
@@ -26,5 +29,12 @@ class RequireSecondFactorMiddleware:
             and user.needs_second_factor
             and not request.path.startswith(_EXEMPT_PREFIXES)
         ):
-            return redirect(f"{reverse('accounts:second_factor')}?next={request.path}")
+            target = with_next("accounts:second_factor", request.get_full_path())
+            if request.headers.get("HX-Request"):
+                # A plain redirect would be swapped into the page fragment;
+                # HTMX follows HX-Redirect with a full page load instead.
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = target
+                return response
+            return redirect(target)
         return self.get_response(request)
