@@ -108,7 +108,7 @@ class VisibleQuerySet(models.QuerySet[_M]):
         is_person_level = self.case_path is None
         if (
             is_person_level
-            and action != Action.CHANGE
+            and action == Action.VIEW
             and not self.owner_only
             and category in (None, DataCategory.IDENTITY)
             and _sees_identity_everywhere(user)

@@ -14,7 +14,9 @@ from django.utils import timezone
 
 from lotse.access.actions import do_withdraw_consent
 from lotse.accounts.choices import Role
+from lotse.accounts.models import Membership
 from lotse.network.choices import OrganisationKind
+from lotse.network.models import Team
 from lotse.people.models import Address, ContactDetail
 from lotse.testing import factories as f
 
@@ -107,7 +109,10 @@ def build_world(state: str) -> World:
         valid_from=datetime.date(2020, 1, 1),
     )
     ContactDetail.objects.create(person=person, kind="phone", value=SECRET_PHONE)
-    f.participant(case, orgs["participant"], manager)
+    participant = f.participant(case, orgs["participant"], manager)
+    address = Address.objects.get(person=person)
+    team = Team.objects.create(organisation=orgs["owner"], name="Team Nord")
+    membership = Membership.objects.get(user=manager)
     today = timezone.localdate()
     consent = None
     if state == "given":
@@ -126,4 +131,10 @@ def build_world(state: str) -> World:
         do_withdraw_consent(manager, consent, withdrawn_on=today)
     # A second person at the outsider organisation: nobody else may see them.
     other = f.person(orgs["outsider"], None, family_name="Andere", given_names="Person")
-    return World(state, orgs, users, operator, person, case, consent, other)
+    extras = {
+        "participant": participant,
+        "address": address,
+        "team": team,
+        "membership": membership,
+    }
+    return World(state, orgs, users, operator, person, case, consent, other, extras)

@@ -1,0 +1,1 @@
+"""Server-rendered pages for persons: search, registration, the record's tabs, editing."""

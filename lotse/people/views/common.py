@@ -1,0 +1,109 @@
+"""What every page of one person's record shares: access check, tabs, read audit."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from lotse.access.visibility import Action, categories_for, may_change
+from lotse.accounts.choices import Role
+from lotse.audit.log import record_read
+from lotse.core.categories import DataCategory, ordered
+from lotse.people.models import Person
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    person: Person
+    # VIEW for case work; AUDIT when only a data-protection officer's scope reaches the person.
+    action: Action
+    categories: frozenset[str]
+    can_change: bool
+    can_audit: bool
+
+    def shows(self, category: str) -> bool:
+        return category in self.categories
+
+
+@dataclass(frozen=True)
+class Tab:
+    name: str
+    url: str
+    label: str | Promise
+
+
+def load_person(request: HttpRequest, pk: int) -> PersonPage:
+    """The person `pk` as the requesting user may see it; 404 when forbidden or missing."""
+    user: Any = request.user
+    action = Action.VIEW
+    person = Person.objects.visible_to(user).filter(pk=pk).first()
+    if person is None:
+        action = Action.AUDIT
+        person = Person.objects.visible_to(user, Action.AUDIT).filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    # visible_to(AUDIT) also answers for the operator (identity everywhere); the
+    # audit trail itself is the data-protection officer's alone.
+    can_audit = Role.DPO in user.roles and (
+        action == Action.AUDIT
+        or Person.objects.visible_to(user, Action.AUDIT).filter(pk=pk).exists()
+    )
+    return PersonPage(
+        person=person,
+        action=action,
+        categories=categories_for(user, person.pk),
+        can_change=action == Action.VIEW and may_change(user, person.pk),
+        can_audit=can_audit,
+    )
+
+
+def person_tabs(page: PersonPage) -> list[Tab]:
+    pk = page.person.pk
+    tabs = [
+        Tab("overview", reverse("people:detail", args=[pk]), _("Overview")),
+        Tab("cases", reverse("people:cases", args=[pk]), _("Cases")),
+        Tab("consents", reverse("people:consents", args=[pk]), _("Consents")),
+        Tab("household", reverse("people:household", args=[pk]), _("Household")),
+    ]
+    if page.can_audit:
+        tabs.append(Tab("audit", reverse("people:audit", args=[pk]), _("Audit trail")))
+    return tabs
+
+
+def category_labels(categories: Iterable[str]) -> list[str]:
+    return [str(DataCategory(code).label) for code in ordered(categories)]
+
+
+def render_person_page(
+    request: HttpRequest,
+    page: PersonPage,
+    template: str,
+    *,
+    tab: str,
+    displayed: Iterable[str],
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """Render one tab and record the read of exactly the categories it shows.
+
+    The header shows the name (identity) whenever that is released, so identity
+    is part of every page's reading.
+    """
+    shown = page.categories & ({DataCategory.IDENTITY.value} | set(displayed))
+    record_read(request.user, person_id=page.person.pk, categories=shown)
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "person": page.person,
+            "tabs": person_tabs(page),
+            "active_tab": tab,
+            "shows_identity": page.shows(DataCategory.IDENTITY),
+            **(context or {}),
+        },
+    )

@@ -1,0 +1,79 @@
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from lotse.people.actions import do_add_detail, do_create_person
+from lotse.people.forms import (
+    LanguageFormSet,
+    PersonCreateForm,
+    SpellingFormSet,
+    apply_validation_error,
+)
+from lotse.people.models import LanguageSkill, Nationality, Person
+from lotse.people.search import search_people
+
+MAX_CANDIDATES = 10
+
+
+def likely_duplicates(user: Any, data: dict[str, Any]) -> list[Person]:
+    """Persons the user can see who may be the one about to be registered."""
+    first_given = (data.get("given_names") or "").split()[:1]
+    query = " ".join([*first_given, data.get("family_name") or ""])
+    return list(search_people(user, query, birth_date=data.get("birth_date"))[:MAX_CANDIDATES])
+
+
+def _register(user: Any, form: PersonCreateForm, spellings: Any, languages: Any) -> Person:
+    # One transaction: a refused nationality or language leaves no half-registered person.
+    with transaction.atomic():
+        person = do_create_person(
+            user,
+            form.registering_organisation(),
+            spellings=[s for s in (f.spelling() for f in spellings.forms) if s],
+            **form.person_fields(),
+        )
+        for country in form.cleaned_data["nationalities"]:
+            do_add_detail(user, Nationality(person=person, country=country))
+        for skill in languages.skills():
+            do_add_detail(user, LanguageSkill(person=person, **skill))
+    return person
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if not user.case_organisation_ids:
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    form = PersonCreateForm(data, user=user)
+    spellings = SpellingFormSet(data, prefix="spellings")
+    languages = LanguageFormSet(data, prefix="languages")
+    candidates: list[Person] = []
+    if data is not None and all([form.is_valid(), spellings.is_valid(), languages.is_valid()]):
+        candidates = likely_duplicates(user, form.cleaned_data)
+        if candidates and not form.cleaned_data["confirm_new"]:
+            form.add_error(
+                "confirm_new",
+                _("Check the persons listed above; confirm that none of them is this person."),
+            )
+        else:
+            try:
+                person = _register(user, form, spellings, languages)
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s was registered.") % {"name": person.display_name},
+                )
+                return redirect("people:detail", pk=person.pk)
+    return render(
+        request,
+        "people/create.html",
+        {"form": form, "spellings": spellings, "languages": languages, "candidates": candidates},
+    )
