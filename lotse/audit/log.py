@@ -48,7 +48,9 @@ def diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[st
 
 def hashed_fields(entry: AuditEntry) -> dict[str, Any]:
     return {
-        "at": entry.at.isoformat(),
+        # UTC, as the database returns it: the same instant must hash the same
+        # whichever time zone the writer's datetime happened to carry.
+        "at": entry.at.astimezone(datetime.UTC).isoformat(),
         "actor": entry.actor_id,
         "actor_name": entry.actor_name,
         "organisation": entry.organisation_id,
@@ -119,7 +121,13 @@ def _person_and_case(instance: models.Model) -> tuple[int | None, int | None]:
         return instance.pk, None
     if label == "cases.case":
         return getattr(instance, "person_id", None), instance.pk
-    return getattr(instance, "person_id", None), getattr(instance, "case_id", None)
+    person_id = getattr(instance, "person_id", None)
+    case_id = getattr(instance, "case_id", None)
+    if person_id is None and case_id is not None:
+        # Rows hanging off a case (participants) concern the case's person: the
+        # person's audit trail must show them.
+        person_id = getattr(getattr(instance, "case", None), "person_id", None)
+    return person_id, case_id
 
 
 def record_change(

@@ -1,13 +1,13 @@
-from django.http import HttpRequest, HttpResponse
 from django.urls import path
+
+from lotse.audit import views
 
 app_name = "audit"
 
-
-def _todo(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("todo")
-
-
+# Read-only on purpose: no URL edits or deletes an audit entry.
 urlpatterns = [
-    path("index/", _todo, name="index"),
+    path("", views.index, name="index"),
+    path("person/<int:person_id>/", views.person, name="person"),
+    path("user/<int:user_id>/", views.user, name="user"),
+    path("export.csv", views.export, name="export"),
 ]
