@@ -50,12 +50,12 @@ check: $(STAMP)
 	  ALLOWED_HOSTS=lotse.example.org LOTSE_TLS=true LOTSE_SSL_REDIRECT=true \
 	  $(LOTSE) check --deploy --fail-level WARNING
 	$(LOTSE) makemigrations --check --dry-run
-	$(LOTSE) spectacular --validate --fail-on-warn --file /tmp/lotse-openapi.yaml
+	$(LOTSE) spectacular --lang en --validate --fail-on-warn --file /tmp/lotse-openapi.yaml
 	diff -u docs/openapi.yaml /tmp/lotse-openapi.yaml || \
 	  (echo "docs/openapi.yaml is stale: run 'make schema'"; exit 1)
 
 schema: $(STAMP)
-	$(LOTSE) spectacular --validate --fail-on-warn --file docs/openapi.yaml
+	$(LOTSE) spectacular --lang en --validate --fail-on-warn --file docs/openapi.yaml
 
 messages: $(STAMP)
 	cd lotse && ../$(LOTSE) makemessages --locale de --no-obsolete --no-location

@@ -1,20 +1,28 @@
 """All /api/v1/ routes, collected from each app's api package."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from lotse.access.api.views import ConsentViewSet
+from lotse.audit.api.views import AuditEntryViewSet
+from lotse.cases.api.views import CaseViewSet
+from lotse.network.api.views import OrganisationViewSet
+from lotse.people.api.views import PersonViewSet
+
+# No format suffixes: `/audit/export.csv` is a real route, not `export` as CSV,
+# and one representation per endpoint keeps the schema simple.
 router = DefaultRouter()
+router.include_format_suffixes = False
 
 # Each app registers its viewsets here; keep the list sorted by prefix.
-from lotse.access.api.views import ConsentViewSet  # noqa: E402
-from lotse.audit.api.views import AuditEntryViewSet  # noqa: E402
-from lotse.cases.api.views import CaseViewSet  # noqa: E402
-from lotse.network.api.views import OrganisationViewSet  # noqa: E402
-from lotse.people.api.views import PersonViewSet  # noqa: E402
-
 router.register("audit", AuditEntryViewSet, basename="audit")
 router.register("cases", CaseViewSet, basename="case")
 router.register("consents", ConsentViewSet, basename="consent")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("people", PersonViewSet, basename="person")
 
-urlpatterns = router.urls
+urlpatterns = [
+    # Before the router, whose audit detail route would otherwise claim "export.csv".
+    path("audit/export.csv", AuditEntryViewSet.as_view({"get": "export"}), name="audit-export"),
+    *router.urls,
+]
