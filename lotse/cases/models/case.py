@@ -61,6 +61,9 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["organisation", "phase", "-opened_on"]),
             models.Index(fields=["person", "phase"]),
+            # Keyset paging of an organisation's list, and of "all cases I may see".
+            models.Index(fields=["organisation", "-opened_on", "-id"], name="case_org_recent"),
+            models.Index(fields=["-opened_on", "-id"], name="case_recent"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -1,0 +1,24 @@
+import pytest
+
+from lotse.accounts.choices import Role
+from lotse.testing import factories as f
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Assertions on page text read the English source, whatever catalogues exist."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def erik(caritas):
+    """A second case manager at Caritas: alice's colleague."""
+    return f.staff(caritas, Role.CASE_MANAGER, username="erik")
+
+
+@pytest.fixture
+def alice_case(caritas, alice):
+    case = f.case(caritas, managers=(alice,), actor=alice)
+    case.summary = "Sucht eine Ausbildung in der Pflege."
+    case.save(update_fields=["summary"])
+    return case

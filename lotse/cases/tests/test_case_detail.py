@@ -1,0 +1,106 @@
+import pytest
+from django.urls import reverse
+
+from lotse.audit.models import AuditAction, AuditEntry
+from lotse.testing import factories as f
+
+
+def _reads(case):
+    return AuditEntry.objects.filter(action=AuditAction.READ, case_id=case.pk)
+
+
+def test_it_shows_the_owner_the_whole_case_and_records_one_read(alice_case, alice, login):
+    response = login(alice).get(reverse("cases:detail", args=[alice_case.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert alice_case.person.display_name in content
+    assert "Sucht eine Ausbildung in der Pflege." in content
+    assert alice.display() in content
+    assert reverse("cases:phase", args=[alice_case.pk]) in content
+    entry = _reads(alice_case).get()
+    assert entry.actor_id == alice.pk
+    assert entry.person_id == alice_case.person_id
+    assert set(entry.categories) == {"identity", "case_notes"}
+
+
+@pytest.mark.parametrize("outsider", ["carol", "dora", "bob"])
+def test_it_answers_404_to_outsiders(alice_case, login, request, outsider):
+    # bob's job centre does not take part; carol is elsewhere; dora (DPO) sees no case content.
+    user = request.getfixturevalue(outsider)
+    response = login(user).get(reverse("cases:detail", args=[alice_case.pk]))
+    assert response.status_code == 404
+    assert not _reads(alice_case).exists()
+
+
+def test_it_answers_404_for_a_missing_case(alice, login):
+    assert login(alice).get(reverse("cases:detail", args=[999999])).status_code == 404
+
+
+def test_it_shows_a_participant_the_frame_but_not_the_summary(
+    alice_case, jobcentre, alice, bob, login
+):
+    f.participant(alice_case, jobcentre, alice)
+    f.consent(alice_case, [jobcentre], ("identity", "residence"), actor=alice)
+
+    response = login(bob).get(reverse("cases:detail", args=[alice_case.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert alice_case.reference in content
+    assert alice_case.person.display_name in content
+    assert "Sucht eine Ausbildung" not in content
+    assert response.context["notes_released"] is False
+    # No change controls, and consents are the owner's records.
+    assert reverse("cases:phase", args=[alice_case.pk]) not in content
+    assert response.context["consents"] == []
+    assert set(_reads(alice_case).get().categories) == {"identity"}
+
+
+def test_it_withholds_the_name_when_identity_is_not_released(
+    alice_case, jobcentre, alice, bob, login
+):
+    f.participant(alice_case, jobcentre, alice)
+    f.consent(alice_case, [jobcentre], ("residence",), actor=alice)
+
+    response = login(bob).get(reverse("cases:detail", args=[alice_case.pk]))
+    assert response.status_code == 200
+    assert alice_case.person.family_name not in response.content.decode()
+    assert response.context["identity_released"] is False
+
+
+def test_it_shows_the_summary_once_case_notes_are_released(
+    alice_case, jobcentre, alice, bob, login
+):
+    f.participant(alice_case, jobcentre, alice)
+    f.consent(alice_case, [jobcentre], ("identity", "case_notes"), actor=alice)
+
+    response = login(bob).get(reverse("cases:detail", args=[alice_case.pk]))
+    assert "Sucht eine Ausbildung in der Pflege." in response.content.decode()
+
+
+def test_it_lists_the_consents_covering_the_case_to_the_owner(alice_case, jobcentre, alice, login):
+    consent = f.consent(alice_case, [jobcentre], ("identity",), actor=alice)
+    response = login(alice).get(reverse("cases:detail", args=[alice_case.pk]))
+    assert response.context["consents"] == [consent]
+    assert consent.purpose in response.content.decode()
+    assert jobcentre.name in response.content.decode()
+
+
+# Session, user, device, memberships, case, managers, participants, categories,
+# may_change, the audit append (savepoint, chain head, insert, head update,
+# release), consents, recipients and the session save (savepoint, update, release).
+DETAIL_QUERIES = 19
+
+
+@pytest.mark.parametrize("extra", [1, 6])
+def test_it_shows_a_case_with_a_constant_number_of_queries(
+    caritas, alice, erik, login, django_assert_max_num_queries, extra
+):
+    case = f.case(caritas, managers=(alice, erik), actor=alice)
+    for index in range(extra):
+        organisation = f.OrganisationFactory(name=f"Amt {index}")
+        f.participant(case, organisation, alice)
+        f.consent(case, [organisation], ("identity",), actor=alice)
+    client = login(alice)
+    with django_assert_max_num_queries(DETAIL_QUERIES):
+        response = client.get(reverse("cases:detail", args=[case.pk]))
+    assert len(response.context["consents"]) == extra

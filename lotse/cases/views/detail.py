@@ -1,0 +1,67 @@
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from lotse.access.models import Consent
+from lotse.access.visibility import categories_for, may_change
+from lotse.audit.log import record_read
+from lotse.cases.forms import PhaseForm
+from lotse.cases.models import Case, CaseParticipant
+from lotse.core.categories import DataCategory
+
+
+def phase_form(case: Case) -> PhaseForm:
+    return PhaseForm(initial={"phase": case.phase, "version": case.version})
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    case = get_object_or_404(
+        Case.objects.visible_to(user)
+        .select_related("person", "organisation")
+        .prefetch_related(
+            "managers",
+            Prefetch(
+                "participants",
+                queryset=CaseParticipant.objects.select_related("organisation").order_by(
+                    "organisation__name"
+                ),
+            ),
+        ),
+        pk=pk,
+    )
+    categories = categories_for(user, case.person_id, case.pk)
+    can_change = may_change(user, case.person_id, case.pk)
+    # Consents are the owner's records (Consent.visible_to is owner-only):
+    # a participant sees none, the owner sees those covering this case.
+    consents = (
+        Consent.objects.visible_to(user)
+        .filter(person_id=case.person_id)
+        .filter(Q(case=case) | Q(case__isnull=True))
+        .prefetch_related("recipients")
+    )
+    shown = categories & {DataCategory.IDENTITY.value, DataCategory.CASE_NOTES.value}
+    record_read(
+        user,
+        person_id=case.person_id,
+        case_id=case.pk,
+        categories=shown,
+        object_type="cases.case",
+        object_id=case.pk,
+    )
+    return render(
+        request,
+        "cases/detail.html",
+        {
+            "case": case,
+            "identity_released": DataCategory.IDENTITY in categories,
+            "notes_released": DataCategory.CASE_NOTES in categories,
+            "can_change": can_change,
+            "consents": list(consents),
+            "phase_form": phase_form(case) if can_change and case.is_open else None,
+        },
+    )
