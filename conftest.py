@@ -18,6 +18,19 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """Tests read English texts; German stays the product's default language.
+
+    The cookie covers requests, the override covers text rendered outside them.
+    """
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def caritas(db):
     return f.OrganisationFactory(name="Caritas Musterkreis")

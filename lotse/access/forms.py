@@ -19,8 +19,8 @@ from lotse.access.choices import ConsentForm
 from lotse.access.models import ConsentText
 from lotse.cases.models import Case
 from lotse.core.categories import DataCategory
+from lotse.core.forms import DateInput, add_action_errors
 from lotse.network.models import Organisation
-from lotse.people.forms import DateInput, apply_validation_error
 from lotse.people.models.details import language_code
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -140,7 +140,7 @@ class ConsentRecordForm(forms.Form):
                     witness=data.get("witness", ""),
                 )
             except ValidationError as exc:
-                apply_validation_error(self, exc)
+                add_action_errors(self, exc)
         return data
 
 

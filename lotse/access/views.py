@@ -18,7 +18,7 @@ from lotse.access.visibility import Action, may_change
 from lotse.audit.log import record_read
 from lotse.cases.models import Case
 from lotse.core.categories import DataCategory
-from lotse.people.forms import apply_validation_error
+from lotse.core.forms import add_action_errors
 from lotse.people.models import Person
 
 IDENTITY = DataCategory.IDENTITY.value
@@ -60,7 +60,7 @@ def create(request: HttpRequest, person_pk: int) -> HttpResponse:
                 document=data["document"],
             )
         except ValidationError as exc:
-            apply_validation_error(form, exc)
+            add_action_errors(form, exc)
         else:
             messages.success(request, _("The consent was recorded."))
             return redirect("people:consents", pk=person.pk)
@@ -86,7 +86,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            apply_validation_error(form, exc)
+            add_action_errors(form, exc)
         else:
             messages.success(request, _("The withdrawal was recorded; access ends now."))
             return redirect("people:consents", pk=consent.person_id)

@@ -145,9 +145,10 @@ def categories_for_cases(
         "person_id", "case_id", "owner", "categories"
     ):
         bits = value if isinstance(value, int) else to_mask(value)
-        for key in ((person_id, None), (person_id, case_id)):
-            if key in masks:
-                masks[key] |= bits
+        slots: tuple[tuple[int, int | None], ...] = ((person_id, None), (person_id, case_id))
+        for slot in slots:
+            if slot in masks:
+                masks[slot] |= bits
         if case_id is None and owner:
             for other_person, other_case in keys:
                 if other_person == person_id and other_case is not None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lotse.accounts.models import User
 from lotse.audit.models import AuditAction, AuditEntryQuerySet
 from lotse.core.categories import DataCategory, to_mask
+from lotse.core.forms import DateInput
 
 # Apps whose models appear as audited objects; their labels are stable
 # strings in the entries ("people.person"), shown by verbose name.
@@ -28,13 +29,6 @@ def object_type_choices() -> list[tuple[str, str]]:
         if model._meta.app_label in _AUDITED_APPS and model._meta.label_lower not in _INTERNAL
     ]
     return sorted(choices, key=lambda choice: choice[1].lower())
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class AuditFilterForm(forms.Form):

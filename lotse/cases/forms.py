@@ -12,6 +12,7 @@ from lotse.accounts.choices import CASE_ROLES, Role
 from lotse.accounts.models import User
 from lotse.cases.choices import ClosingReason, Phase, Programme
 from lotse.cases.models import Case
+from lotse.core.forms import DateInput
 from lotse.network.models import Organisation
 
 SCOPE_MINE = "mine"
@@ -93,9 +94,7 @@ class OpenCaseForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Owning organisation"), queryset=Organisation.objects.none()
     )
-    opened_on = forms.DateField(
-        label=_("Opened on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    opened_on = forms.DateField(label=_("Opened on"), widget=DateInput())
     managers = StaffChoiceField(
         label=_("Case managers"),
         queryset=User.objects.none(),
@@ -149,9 +148,7 @@ class CloseCaseForm(VersionedForm):
     reason = forms.ChoiceField(
         label=_("Reason for closing"), choices=[("", "---------"), *ClosingReason.choices]
     )
-    closed_on = forms.DateField(
-        label=_("Closed on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    closed_on = forms.DateField(label=_("Closed on"), widget=DateInput())
 
 
 class SummaryForm(VersionedForm):

@@ -8,8 +8,8 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.forms import DateInput
 from lotse.network.models import Organisation
-from lotse.people.forms import DateInput
 from lotse.people.models import (
     Address,
     ContactDetail,

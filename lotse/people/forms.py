@@ -2,41 +2,23 @@
 
 Forms only check input; every change goes through the actions in
 lotse.people.actions, whose ValidationErrors are mapped back onto the form
-with `apply_validation_error`.
+with `add_action_errors`.
 """
 
 import datetime
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.forms import DateInput
 from lotse.network.models import Organisation
 from lotse.people.choices import DatePrecision, LanguageLevel, SpellingKind
 from lotse.people.models import Person
 from lotse.people.models.details import alpha3, language_code
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; it always submits ISO dates."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def apply_validation_error(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show an action's ValidationError on the fields it names, the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.error_dict.items():
-            target = field if field in form.fields and field != NON_FIELD_ERRORS else None
-            form.add_error(target, messages)
-    else:
-        form.add_error(None, error)
 
 
 class PersonSearchForm(forms.Form):

@@ -4,12 +4,6 @@ from lotse.testing import factories as f
 
 
 @pytest.fixture
-def english(client, settings):
-    # UI assertions name English source strings; German is only the default.
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
-@pytest.fixture
 def documents(settings, tmp_path):
     """Uploaded forms go to a temporary directory, never into var/."""
     settings.STORAGES = {

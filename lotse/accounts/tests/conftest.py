@@ -9,18 +9,6 @@ from lotse.accounts.choices import Role
 from lotse.testing import factories as f
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Many tests here sign in with a password; the production hasher is slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    """Assertions read English texts; German is the default once its catalogue exists."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-
-
 @pytest.fixture
 def cody(caritas):
     """Coordinator: sees no personal data, so needs no second factor."""

@@ -4,12 +4,6 @@ from lotse.accounts.choices import Role
 from lotse.testing import factories as f
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    """Assertions on page text read the English source, whatever catalogues exist."""
-    settings.LANGUAGE_CODE = "en"
-
-
 @pytest.fixture
 def erik(caritas):
     """A second case manager at Caritas: alice's colleague."""

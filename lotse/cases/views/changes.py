@@ -15,10 +15,11 @@ from lotse.audit.log import record_read
 from lotse.cases.actions import do_assign_manager, do_change_phase, do_close_case, do_update_case
 from lotse.cases.forms import AssignManagerForm, CloseCaseForm, PhaseForm, SummaryForm
 from lotse.cases.models import Case
-from lotse.cases.views.common import add_action_errors, case_for_change
+from lotse.cases.views.common import case_for_change
 from lotse.cases.views.detail import phase_form
 from lotse.core.categories import DataCategory
 from lotse.core.errors import StaleObject
+from lotse.core.forms import add_action_errors
 
 
 def _render_phase_panel(

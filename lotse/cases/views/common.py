@@ -1,7 +1,5 @@
 from typing import Any
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -16,16 +14,3 @@ def case_for_change(request: HttpRequest, pk: int) -> Case:
     if not may_change(user, case.person_id, case.pk):
         raise Http404
     return case
-
-
-def add_action_errors(
-    form: forms.Form, error: ValidationError, renamed: dict[str, str] | None = None
-) -> None:
-    """Show an action's refusal on the form: field errors at their field, the rest on top."""
-    renamed = renamed or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for name, messages in error.message_dict.items():
-        field = renamed.get(name, name)
-        form.add_error(field if field in form.fields else None, messages)

@@ -11,8 +11,8 @@ from lotse.access.visibility import Action
 from lotse.audit.log import record_read
 from lotse.cases.actions import do_open_case
 from lotse.cases.forms import OpenCaseForm
-from lotse.cases.views.common import add_action_errors
 from lotse.core.categories import DataCategory
+from lotse.core.forms import add_action_errors
 from lotse.people.models import Person
 
 

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from lotse.cases.actions import do_add_participant, do_remove_participant
 from lotse.cases.forms import ParticipantForm
 from lotse.cases.models import CaseParticipant
-from lotse.cases.views.common import add_action_errors, case_for_change
+from lotse.cases.views.common import case_for_change
+from lotse.core.forms import add_action_errors
 
 
 @login_required

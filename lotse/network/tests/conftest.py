@@ -5,12 +5,6 @@ from lotse.network.choices import OrganisationKind
 from lotse.testing import factories as f
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    """Assertions on page text read the English source, whatever catalogues exist."""
-    settings.LANGUAGE_CODE = "en"
-
-
 @pytest.fixture
 def district(db):
     return f.OrganisationFactory(name="Kreis Musterkreis", kind=OrganisationKind.DISTRICT_OFFICE)

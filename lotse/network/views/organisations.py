@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, ListView, UpdateView, View
 from django.views.generic.edit import ModelFormMixin
 
+from lotse.core.forms import add_action_errors
 from lotse.network.actions import do_delete_team, do_save_organisation, do_save_team
 from lotse.network.forms import OrganisationForm, TeamForm
 from lotse.network.models import Organisation, Team
-from lotse.network.views.common import AdministratorRequiredMixin, show_action_errors
+from lotse.network.views.common import AdministratorRequiredMixin
 
 
 class OrganisationList(AdministratorRequiredMixin, ListView[Organisation]):
@@ -43,7 +44,7 @@ class OrganisationSave(AdministratorRequiredMixin, ModelFormMixin[Organisation, 
         try:
             organisation = do_save_organisation(self.request.user, form.save(commit=False))
         except ValidationError as error:
-            show_action_errors(form, error)
+            add_action_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("%(name)s was saved.") % {"name": organisation.name})
         return redirect("network:organisation_edit", pk=organisation.pk)
@@ -82,7 +83,7 @@ class TeamCreate(AdministratorRequiredMixin, CreateView[Team, TeamForm]):
         try:
             do_save_team(self.request.user, team)
         except ValidationError as error:
-            show_action_errors(form, error)
+            add_action_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Team %(name)s was saved.") % {"name": team.name})
         return redirect("network:organisation_edit", pk=self.organisation.pk)
@@ -106,7 +107,7 @@ class TeamEdit(AdministratorRequiredMixin, UpdateView[Team, TeamForm]):
         try:
             team = do_save_team(self.request.user, form.save(commit=False))
         except ValidationError as error:
-            show_action_errors(form, error)
+            add_action_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Team %(name)s was saved.") % {"name": team.name})
         return redirect("network:organisation_edit", pk=team.organisation_id)

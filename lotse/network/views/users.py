@@ -27,6 +27,7 @@ from lotse.accounts.actions import (
     do_update_user,
 )
 from lotse.accounts.models import Membership, User
+from lotse.core.forms import add_action_errors
 from lotse.network.forms import (
     MembershipForm,
     MembershipFormSet,
@@ -34,7 +35,7 @@ from lotse.network.forms import (
     UserDetailsForm,
     UserSearchForm,
 )
-from lotse.network.views.common import administrator_required, show_action_errors
+from lotse.network.views.common import administrator_required
 
 
 def _memberships() -> Prefetch:
@@ -96,7 +97,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
                 memberships=chosen,
             )
         except ValidationError as error:
-            show_action_errors(form, error)
+            add_action_errors(form, error)
         else:
             transaction.on_commit(lambda: send_invitation(request, user))
             messages.success(
@@ -146,7 +147,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user, user, **{name: details.cleaned_data[name] for name in details.fields}
             )
         except ValidationError as error:
-            show_action_errors(details, error)
+            add_action_errors(details, error)
         else:
             messages.success(request, _("%(username)s was saved.") % {"username": user.username})
             return redirect("network:user_edit", pk=user.pk)
@@ -168,7 +169,7 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
                 team=form.cleaned_data.get("team"),
             )
         except ValidationError as error:
-            show_action_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(
                 request,

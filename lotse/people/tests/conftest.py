@@ -13,12 +13,6 @@ SECRET_STREET = "Geheimweg 17"
 SECRET_PHONE = "+49 170 5550199"
 
 
-@pytest.fixture(autouse=True)
-def english(client, settings):
-    # Assertions name English source strings; German is only the default.
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
 @pytest.fixture
 def operator(db):
     return f.UserFactory(username="otto", is_superuser=True, is_staff=True)

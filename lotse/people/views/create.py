@@ -8,13 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lotse.core.forms import add_action_errors
 from lotse.people.actions import do_add_detail, do_create_person
-from lotse.people.forms import (
-    LanguageFormSet,
-    PersonCreateForm,
-    SpellingFormSet,
-    apply_validation_error,
-)
+from lotse.people.forms import LanguageFormSet, PersonCreateForm, SpellingFormSet
 from lotse.people.models import LanguageSkill, Nationality, Person
 from lotse.people.search import search_people
 
@@ -65,7 +61,7 @@ def create(request: HttpRequest) -> HttpResponse:
             try:
                 person = _register(user, form, spellings, languages)
             except ValidationError as exc:
-                apply_validation_error(form, exc)
+                add_action_errors(form, exc)
             else:
                 messages.success(
                     request,

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 from lotse.access.visibility import Action, may_change
 from lotse.audit.log import record_read
 from lotse.core.categories import DataCategory
+from lotse.core.forms import add_action_errors
 from lotse.people.actions import do_add_detail, do_remove_detail, do_update_person
 from lotse.people.detail_forms import DETAIL_KINDS, DetailKind
-from lotse.people.forms import PersonForm, apply_validation_error
+from lotse.people.forms import PersonForm
 from lotse.people.models import Person
 
 
@@ -52,7 +53,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             do_update_person(request.user, person, **form.person_fields())
         except ValidationError as exc:
-            apply_validation_error(form, exc)
+            add_action_errors(form, exc)
         else:
             messages.success(request, _("The identity was saved."))
             return redirect("people:detail", pk=person.pk)
@@ -68,7 +69,7 @@ def add_detail(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         try:
             do_add_detail(request.user, form.instance)
         except ValidationError as exc:
-            apply_validation_error(form, exc)
+            add_action_errors(form, exc)
         else:
             messages.success(request, _("Added: %(kind)s.") % {"kind": detail_kind.label})
             return redirect("people:detail", pk=person.pk)
