@@ -15,16 +15,23 @@ from django.utils import timezone
 
 from lotse.core.tests.api.openapi import SCHEMA_FILE, document, operation
 
-REGENERATE = (
-    ".venv/bin/python manage.py spectacular --lang en --file docs/openapi.yaml --validate --fail-on-warn"
-)
+REGENERATE = ".venv/bin/python manage.py spectacular --lang en --file docs/openapi.yaml --validate --fail-on-warn"
 
 
 def test_it_has_committed_the_current_schema(tmp_path: Path):
     generated = tmp_path / "openapi.yaml"
     # A fresh process, exactly as a developer or CI runs it: generation inside the
     # test process depends on translation state left behind by earlier tests.
-    command = ["manage.py", "spectacular", "--lang", "en", "--file", str(generated), "--validate", "--fail-on-warn"]
+    command = [
+        "manage.py",
+        "spectacular",
+        "--lang",
+        "en",
+        "--file",
+        str(generated),
+        "--validate",
+        "--fail-on-warn",
+    ]
     result = subprocess.run(
         [sys.executable, *command],
         cwd=Path(settings.BASE_DIR).parent,
