@@ -32,7 +32,7 @@ class OrganisationList(AdministratorRequiredMixin, ListView[Organisation]):
         return Organisation.objects.select_related("parent").annotate(
             team_count=Count("teams", distinct=True),
             member_count=Count("memberships__user", distinct=True),
-        )
+        ).order_by("name")  # Meta.ordering does not apply to aggregating queries
 
 
 class OrganisationSave(AdministratorRequiredMixin, ModelFormMixin[Organisation, OrganisationForm]):
