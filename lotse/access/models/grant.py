@@ -49,7 +49,6 @@ class AccessGrant(models.Model):
         indexes = [
             models.Index(fields=["organisation", "person"], name="grant_org_person"),
             models.Index(fields=["organisation", "case"], name="grant_org_case"),
-            models.Index(fields=["person"], name="grant_person"),
         ]
 
     def __str__(self) -> str:
