@@ -1,11 +1,12 @@
 """All /api/v1/ routes, collected from each app's api package."""
 
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import DefaultRouter
 
 from lotse.access.api.views import ConsentViewSet
 from lotse.audit.api.views import AuditEntryViewSet
 from lotse.cases.api.views import CaseViewSet
+from lotse.core.api.errors import not_found
 from lotse.network.api.views import OrganisationViewSet
 from lotse.people.api.views import PersonViewSet
 
@@ -25,4 +26,8 @@ urlpatterns = [
     # Before the router, whose audit detail route would otherwise claim "export.csv".
     path("audit/export.csv", AuditEntryViewSet.as_view({"get": "export"}), name="audit-export"),
     *router.urls,
+    # Last: any other path ending in a slash answers a JSON 404 instead of the HTML page.
+    # Paths without the slash still get Django's redirect to the slashed path first.
+    # Unnamed: nothing links to it.
+    re_path(r"^(?P<path>[\s\S]*/)$", not_found),
 ]

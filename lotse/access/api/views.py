@@ -20,7 +20,8 @@ from lotse.access.api.serializers import (
 from lotse.access.models import Consent
 from lotse.audit.log import record_read
 from lotse.core.api.errors import action_errors
-from lotse.core.api.schema import errors
+from lotse.core.api.schema import errors, page_errors
+from lotse.core.api.serializers import MAX_ID
 from lotse.core.api.viewsets import LotseViewSetMixin
 from lotse.core.categories import DataCategory
 from lotse.network.models import Organisation
@@ -28,7 +29,7 @@ from lotse.network.models import Organisation
 
 class ConsentFilterSerializer(serializers.Serializer):
     person = serializers.IntegerField(
-        required=False, min_value=1, help_text=_("Only this person's consents.")
+        required=False, min_value=1, max_value=MAX_ID, help_text=_("Only this person's consents.")
     )
 
 
@@ -47,7 +48,7 @@ class ConsentViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="List consents of persons your organisation keeps",
         parameters=[ConsentFilterSerializer],
-        responses={200: ConsentSerializer(many=True), **errors(400)},
+        responses={200: ConsentSerializer(many=True), **errors(400), **page_errors()},
     )
     def list(self, request: Request) -> Response:
         filters = ConsentFilterSerializer(data=request.query_params)
@@ -79,7 +80,7 @@ class ConsentViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
         summary="Record a release from confidentiality",
         description="Send JSON, or multipart/form-data to attach the scanned signed form.",
         request=ConsentRecordSerializer,
-        responses={201: ConsentSerializer, **errors(400, 403)},
+        responses={201: ConsentSerializer, **errors(400, 403, 415)},
     )
     def create(self, request: Request) -> Response:
         serializer = ConsentRecordSerializer(
@@ -99,7 +100,7 @@ class ConsentViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
         summary="Record the withdrawal of a consent",
         description="Access granted through the consent ends at once.",
         request=WithdrawalSerializer,
-        responses={200: ConsentSerializer, **errors(400, 403, 404)},
+        responses={200: ConsentSerializer, **errors(400, 403, 404, 415)},
     )
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: Any = None) -> Response:

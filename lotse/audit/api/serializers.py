@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from lotse.audit.models import AuditAction, AuditEntry
-from lotse.core.api.serializers import CategoriesField
+from lotse.core.api.serializers import MAX_ID, CategoriesField
 
 
 class AuditEntrySerializer(serializers.ModelSerializer):
@@ -49,8 +49,12 @@ def changed_fields(entry: AuditEntry) -> list[str]:
 
 
 class AuditFilterSerializer(serializers.Serializer):
-    person = serializers.IntegerField(required=False, min_value=1, help_text=_("Person id."))
-    actor = serializers.IntegerField(required=False, min_value=1, help_text=_("User id."))
+    person = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text=_("Person id.")
+    )
+    actor = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text=_("User id.")
+    )
     action = serializers.ChoiceField(choices=AuditAction.choices, required=False)
     since = serializers.DateField(required=False, help_text=_("From this day on (inclusive)."))
     until = serializers.DateField(required=False, help_text=_("Up to this day (inclusive)."))
@@ -68,12 +72,22 @@ class AuditFilterSerializer(serializers.Serializer):
         for name, lookup in (("person", "person_id"), ("actor", "actor_id"), ("action", "action")):
             if name in data:
                 lookups[lookup] = data[name]
-        if "since" in data:
-            lookups["at__gte"] = _start_of(data["since"])
-        if "until" in data:
-            lookups["at__lt"] = _start_of(data["until"] + datetime.timedelta(days=1))
+        since = _start_of(data["since"]) if "since" in data else None
+        if since is not None:
+            lookups["at__gte"] = since
+        until = _start_of(data["until"], days_later=1) if "until" in data else None
+        if until is not None:
+            lookups["at__lt"] = until
         return lookups
 
 
-def _start_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+def _start_of(day: datetime.date, days_later: int = 0) -> datetime.datetime | None:
+    """Local midnight of the day, in UTC; None at the ends of the calendar (e.g. since
+    0001-01-01, until 9999-12-31), which bound nothing and cannot be expressed in UTC."""
+    try:
+        midnight = datetime.datetime.combine(
+            day + datetime.timedelta(days=days_later), datetime.time.min
+        )
+        return timezone.make_aware(midnight).astimezone(datetime.UTC)
+    except OverflowError:
+        return None

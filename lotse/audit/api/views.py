@@ -17,7 +17,7 @@ from lotse.access.visibility import Action
 from lotse.accounts.choices import Role
 from lotse.audit.api.serializers import AuditEntrySerializer, AuditFilterSerializer, changed_fields
 from lotse.audit.models import AuditEntry
-from lotse.core.api.schema import errors
+from lotse.core.api.schema import errors, page_errors
 from lotse.core.api.viewsets import LotseViewSetMixin
 from lotse.core.categories import ordered
 from lotse.people.models import Person
@@ -106,7 +106,7 @@ class AuditEntryViewSet(LotseViewSetMixin, mixins.RetrieveModelMixin, viewsets.G
     @extend_schema(
         summary="Audit entries (data protection officers)",
         parameters=[AuditFilterSerializer],
-        responses={200: AuditEntrySerializer(many=True), **errors(400, 403)},
+        responses={200: AuditEntrySerializer(many=True), **errors(400, 403), **page_errors()},
     )
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.filtered(request)) or []

@@ -35,8 +35,9 @@ from lotse.cases.choices import Phase
 from lotse.cases.models import Case, CaseParticipant
 from lotse.core.api.categories import categories_by_pk
 from lotse.core.api.errors import action_errors
-from lotse.core.api.schema import errors
-from lotse.core.api.viewsets import LotseViewSetMixin
+from lotse.core.api.schema import errors, page_errors
+from lotse.core.api.serializers import MAX_ID
+from lotse.core.api.viewsets import LotseViewSetMixin, path_id
 
 SHOWN_CATEGORIES = frozenset(CaseSerializer.field_categories.values())
 
@@ -54,7 +55,7 @@ class CaseFilterSerializer(serializers.Serializer):
     mine = serializers.BooleanField(
         required=False, default=False, help_text=_("Only cases you manage.")
     )
-    person = serializers.IntegerField(required=False, min_value=1)
+    person = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
 
 
 @extend_schema(tags=["cases"])
@@ -105,7 +106,7 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="List cases visible to you",
         parameters=[CaseFilterSerializer],
-        responses={200: CaseSerializer(many=True), **errors(400)},
+        responses={200: CaseSerializer(many=True), **errors(400), **page_errors()},
     )
     def list(self, request: Request) -> Response:
         filters = CaseFilterSerializer(data=request.query_params)
@@ -139,7 +140,7 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Open a case",
         request=CaseOpenSerializer,
-        responses={201: CaseDetailSerializer, **errors(400, 403)},
+        responses={201: CaseDetailSerializer, **errors(400, 403, 415)},
     )
     def create(self, request: Request) -> Response:
         user: Any = request.user
@@ -156,7 +157,7 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Move a case to another phase",
         request=PhaseChangeSerializer,
-        responses={200: CaseDetailSerializer, **errors(400, 403, 404, 409)},
+        responses={200: CaseDetailSerializer, **errors(400, 403, 404, 409, 415)},
     )
     @action(detail=True, methods=["post"])
     def phase(self, request: Request, pk: Any = None) -> Response:
@@ -175,7 +176,7 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Close a case",
         request=CaseCloseSerializer,
-        responses={200: CaseDetailSerializer, **errors(400, 403, 404, 409)},
+        responses={200: CaseDetailSerializer, **errors(400, 403, 404, 409, 415)},
     )
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: Any = None) -> Response:
@@ -203,7 +204,7 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
         summary="Add an organisation to a case",
         description="What the organisation sees is still limited by the person's consents.",
         request=ParticipantAddSerializer,
-        responses={201: ParticipantSerializer, **errors(400, 403, 404)},
+        responses={201: ParticipantSerializer, **errors(400, 403, 404, 415)},
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def participants(self, request: Request, pk: Any = None) -> Response:
@@ -254,7 +255,7 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
         participant = get_object_or_404(
             CaseParticipant.objects.select_related("case"),
             case=case,
-            organisation_id=int(organisation_id),
+            organisation_id=path_id(organisation_id),
         )
         with action_errors():
             do_remove_participant(request.user, participant)

@@ -12,7 +12,9 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.settings import api_settings
 
@@ -50,3 +52,14 @@ def action_errors(field_names: Mapping[str, str] | None = None) -> Iterator[None
         yield
     except DjangoValidationError as exc:
         raise as_api_error(exc, field_names) from exc
+
+
+# Exempt like every DRF view: it changes nothing, and a token client sends no CSRF token.
+@csrf_exempt
+def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
+    """The API's answer to a path no route matches, e.g. `/api/v1/people/1.5/`.
+
+    JSON like every other API error, not the web interface's HTML page, so that
+    clients can read it. A plain Django view, so the schema does not list it.
+    """
+    return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)

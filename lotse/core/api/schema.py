@@ -13,6 +13,7 @@ _DESCRIPTIONS = {
     403: "You may see this object but not do this with it.",
     404: "Not found, or not visible to you (the two are indistinguishable).",
     409: "The object was changed in the meantime: reload it and send its current version.",
+    415: "The body's media type is not one this operation reads: send application/json.",
 }
 
 
@@ -23,6 +24,16 @@ def errors(*codes: int) -> dict[int, OpenApiResponse]:
             description=_DESCRIPTIONS[code],
         )
         for code in codes
+    }
+
+
+def page_errors() -> dict[int, OpenApiResponse]:
+    """Lists are paged: a page number past the end, or not a number, answers 404."""
+    return {
+        404: OpenApiResponse(
+            response=DetailSerializer,
+            description="No such page: the page number lies past the end or is not a number.",
+        )
     }
 
 

@@ -11,6 +11,10 @@ from lotse.core.categories import DataCategory, ordered
 
 CategoriesOf = Callable[[Any], frozenset[str]]
 
+# Ids are 64-bit (BigAutoField). A larger number cannot name a row, and filtering a
+# foreign key by one crashes SQLite's driver, so id filters stop at this bound.
+MAX_ID = 2**63 - 1
+
 
 class CategoriesField(serializers.ListField):
     """A set of data categories as a list of codes in the canonical order."""

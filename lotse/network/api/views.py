@@ -7,7 +7,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, viewsets
 
-from lotse.core.api.schema import errors
+from lotse.core.api.filters import search_query
+from lotse.core.api.schema import errors, page_errors
 from lotse.core.api.viewsets import LotseViewSetMixin
 from lotse.network.api.serializers import OrganisationSerializer
 from lotse.network.models import Organisation
@@ -29,21 +30,22 @@ class IsAdministratorOrReadOnly(permissions.BasePermission):
         parameters=[
             OpenApiParameter("q", OpenApiTypes.STR, description="Part of the name."),
         ],
+        responses={200: OrganisationSerializer(many=True), **errors(400), **page_errors()},
     ),
     retrieve=extend_schema(
         summary="One organisation", responses={200: OrganisationSerializer, **errors(404)}
     ),
     create=extend_schema(
         summary="Create an organisation (administrators)",
-        responses={201: OrganisationSerializer, **errors(400, 403)},
+        responses={201: OrganisationSerializer, **errors(400, 403, 415)},
     ),
     update=extend_schema(
         summary="Replace an organisation (administrators)",
-        responses={200: OrganisationSerializer, **errors(400, 403, 404)},
+        responses={200: OrganisationSerializer, **errors(400, 403, 404, 415)},
     ),
     partial_update=extend_schema(
         summary="Change an organisation (administrators)",
-        responses={200: OrganisationSerializer, **errors(400, 403, 404)},
+        responses={200: OrganisationSerializer, **errors(400, 403, 404, 415)},
     ),
 )
 class OrganisationViewSet(
@@ -59,7 +61,8 @@ class OrganisationViewSet(
 
     def get_queryset(self) -> QuerySet[Organisation]:
         queryset = Organisation.objects.order_by("name")
-        query = self.request.query_params.get("q", "").strip()
-        if self.action == "list" and query:
-            queryset = queryset.filter(name__icontains=query)
+        if self.action == "list":
+            query = search_query(self.request)
+            if query:
+                queryset = queryset.filter(name__icontains=query)
         return queryset

@@ -14,7 +14,8 @@ from lotse.access.visibility import categories_for
 from lotse.audit.log import record_read
 from lotse.core.api.categories import categories_by_pk
 from lotse.core.api.errors import action_errors
-from lotse.core.api.schema import errors
+from lotse.core.api.filters import search_query
+from lotse.core.api.schema import errors, page_errors
 from lotse.core.api.viewsets import LotseViewSetMixin
 from lotse.core.categories import DataCategory
 from lotse.people.actions import do_create_person, do_update_person
@@ -99,11 +100,11 @@ class PersonViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
                 "q", OpenApiTypes.STR, description="Words contained in the name or a spelling."
             )
         ],
-        responses={200: PersonSummarySerializer(many=True)},
+        responses={200: PersonSummarySerializer(many=True), **errors(400), **page_errors()},
     )
     def list(self, request: Request) -> Response:
         queryset = self.get_queryset().order_by("family_name", "given_names", "id")
-        query = request.query_params.get("q", "").strip()
+        query = search_query(request)
         if query:
             queryset = queryset.filter(pk__in=name_search(request.user, query).values("pk"))
         page = self.paginate_queryset(queryset) or []
@@ -129,7 +130,7 @@ class PersonViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Register a person",
         request=PersonCreateSerializer,
-        responses={201: PersonSerializer, **errors(400, 403)},
+        responses={201: PersonSerializer, **errors(400, 403, 415)},
     )
     def create(self, request: Request) -> Response:
         user: Any = request.user
@@ -151,7 +152,7 @@ class PersonViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Change a person's identity fields",
         request=PersonUpdateSerializer,
-        responses={200: PersonSerializer, **errors(400, 403, 404)},
+        responses={200: PersonSerializer, **errors(400, 403, 404, 415)},
     )
     def partial_update(self, request: Request, pk: Any = None) -> Response:
         person = self.get_object()
