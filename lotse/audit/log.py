@@ -3,7 +3,9 @@ audit row exists exactly when the change it describes was committed."""
 
 import datetime
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.db import models, transaction
@@ -12,7 +14,7 @@ from django.utils import timezone
 
 from lotse.audit.chain import GENESIS, link_hash
 from lotse.audit.models import AuditAction, AuditChainHead, AuditEntry
-from lotse.core.categories import ordered, to_mask
+from lotse.core.categories import ordered
 
 
 def _jsonable(value: Any) -> Any:
@@ -71,6 +73,62 @@ def acting_organisation_id(actor: Any) -> int | None:
     return min(org for org, _role in pairs)
 
 
+@dataclass(frozen=True)
+class Event:
+    """One audit entry to append: what `record` and `record_reads` are made of."""
+
+    action: str
+    object_type: str
+    object_id: Any = ""
+    person_id: int | None = None
+    case_id: int | None = None
+    categories: frozenset[str] = frozenset()
+    changes: dict[str, Any] = dataclass_field(default_factory=dict)
+
+
+def append(actor: Any, events: Sequence[Event]) -> list[AuditEntry]:
+    """Append events to the chain under one lock of its head, in one insert."""
+    if not events:
+        return []
+    with transaction.atomic():
+        # Locking the head row serialises appends, so two writers cannot link
+        # to the same predecessor; it is held only until the caller commits.
+        head, _created = AuditChainHead.objects.select_for_update().get_or_create(
+            pk=1, defaults={"last_hash": GENESIS}
+        )
+        user = actor if getattr(actor, "is_authenticated", False) else None
+        actor_fields = {
+            "actor_id": user.pk if user else None,
+            "actor_name": user.get_username() if user else "system",
+            "organisation_id": acting_organisation_id(user) if user else None,
+        }
+        now = timezone.now()
+        prev = head.last_hash
+        entries: list[AuditEntry] = []
+        for event in events:
+            entry = AuditEntry(
+                at=now,
+                action=event.action,
+                object_type=event.object_type,
+                object_id=str(event.object_id or ""),
+                person_id=event.person_id,
+                case_id=event.case_id,
+                # Normalised exactly as the reader will see them after the mask round-trip.
+                categories=frozenset(ordered(event.categories)),
+                changes=event.changes,
+                prev_hash=prev,
+                **actor_fields,
+            )
+            entry.hash = prev = link_hash(prev, hashed_fields(entry))
+            entries.append(entry)
+        if len(entries) == 1:
+            entries[0].save()
+        else:
+            AuditEntry.objects.bulk_create(entries)
+        AuditChainHead.objects.filter(pk=1).update(last_hash=prev, last_entry_id=entries[-1].pk)
+        return entries
+
+
 def record(
     actor: Any,
     action: str,
@@ -82,33 +140,10 @@ def record(
     categories: Iterable[str] = (),
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    with transaction.atomic():
-        # Locking the head row serialises appends, so two writers cannot link
-        # to the same predecessor; it is held only until the caller commits.
-        head, _created = AuditChainHead.objects.select_for_update().get_or_create(
-            pk=1, defaults={"last_hash": GENESIS}
-        )
-        user = actor if getattr(actor, "is_authenticated", False) else None
-        entry = AuditEntry(
-            at=timezone.now(),
-            actor_id=user.pk if user else None,
-            actor_name=user.get_username() if user else "system",
-            organisation_id=acting_organisation_id(user) if user else None,
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id or ""),
-            person_id=person_id,
-            case_id=case_id,
-            categories=frozenset(categories),
-            changes=changes or {},
-            prev_hash=head.last_hash,
-        )
-        # The mask round-trip normalises categories exactly as the reader sees them.
-        entry.categories = frozenset(ordered(entry.categories))
-        entry.hash = link_hash(head.last_hash, hashed_fields(entry))
-        entry.save()
-        AuditChainHead.objects.filter(pk=1).update(last_hash=entry.hash, last_entry_id=entry.pk)
-        return entry
+    event = Event(
+        action, object_type, object_id, person_id, case_id, frozenset(categories), changes or {}
+    )
+    return append(actor, [event])[0]
 
 
 def _label(instance: models.Model) -> str:
@@ -179,4 +214,29 @@ def record_read(
     )
 
 
-__all__ = ["record", "record_change", "record_read", "snapshot", "to_mask"]
+def record_reads(
+    actor: Any,
+    rows: Iterable[tuple[int, int | None, Iterable[str]]],
+    *,
+    object_type: str = "people.person",
+) -> list[AuditEntry]:
+    """Audit a list page: one read entry per (person id, case id, categories shown).
+
+    Lists show names of many people at once; each person's trail must show that
+    read too, so a page costs one chain lock and one insert, not one per row.
+    """
+    events = [
+        Event(
+            AuditAction.READ,
+            object_type,
+            case_id or person_id,
+            person_id,
+            case_id,
+            frozenset(categories),
+        )
+        for person_id, case_id, categories in rows
+    ]
+    return append(actor, [event for event in events if event.categories])
+
+
+__all__ = ["Event", "append", "record", "record_change", "record_read", "record_reads", "snapshot"]

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from lotse.access.visibility import categories_for_cases
+from lotse.audit.log import record_reads
 from lotse.cases.choices import Phase
 from lotse.cases.forms import (
     PHASE_OPEN,
@@ -94,6 +95,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
     page.rows = _load(user, [row.pk for row in page.rows])
     released = identity_released(user, page.rows)
+    # The list shows the released names: each listed person's trail records it.
+    record_reads(
+        user,
+        [(c.person_id, c.pk, {DataCategory.IDENTITY}) for c in page.rows if c.pk in released],
+        object_type="cases.case",
+    )
     filters = params.copy()
     for key in ("after", "before"):
         filters.pop(key, None)

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from lotse.accounts.choices import CASE_ROLES
+from lotse.audit.log import record_reads
+from lotse.core.categories import DataCategory
 from lotse.people.forms import PersonSearchForm
 from lotse.people.models import Nationality
 from lotse.people.search import is_too_short, search_people
@@ -33,6 +35,8 @@ def search(request: HttpRequest) -> HttpResponse:
             Prefetch("nationalities", queryset=Nationality.objects.visible_to(user))
         )
         page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+        # Results show names and birth dates: each listed person's trail records it.
+        record_reads(user, [(person.pk, None, {DataCategory.IDENTITY}) for person in page])
     context = {
         "form": form,
         "query": query,
