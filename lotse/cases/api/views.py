@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from lotse.access.visibility import categories_for
 from lotse.accounts.models import User
-from lotse.audit.log import record_read
+from lotse.audit.log import record_read, record_reads
 from lotse.cases.actions import (
     do_add_participant,
     do_change_phase,
@@ -127,6 +127,11 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
             **self.get_serializer_context(),
             "categories_of": lambda c: held.get(c.pk, frozenset()),
         }
+        record_reads(
+            request.user,
+            [(c.person_id, c.pk, held.get(c.pk, ())) for c in page],
+            object_type="cases.case",
+        )
         return self.get_paginated_response(CaseSerializer(page, many=True, context=context).data)
 
     @extend_schema(

@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from lotse.access.visibility import categories_for
-from lotse.audit.log import record_read
+from lotse.audit.log import record_read, record_reads
 from lotse.core.api.categories import categories_by_pk
 from lotse.core.api.errors import action_errors
 from lotse.core.api.filters import search_query
@@ -115,6 +115,7 @@ class PersonViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
             **self.get_serializer_context(),
             "categories_of": lambda p: held.get(p.pk, frozenset()),
         }
+        record_reads(request.user, [(p.pk, None, held.get(p.pk, ())) for p in page])
         serializer = PersonSummarySerializer(page, many=True, context=context)
         return self.get_paginated_response(serializer.data)
 

@@ -142,8 +142,12 @@ def test_it_records_one_read_per_detail_request(world, bob, api):
     assert reads.first().case_id == world["case"].pk
 
 
-def test_it_records_no_read_for_lists(world, alice, api):
-    before = AuditEntry.objects.count()
-    api(alice).get("people/")
-    api(alice).get("cases/")
-    assert AuditEntry.objects.count() == before
+def test_it_records_one_read_per_listed_row(world, alice, api):
+    before = AuditEntry.objects.filter(action=AuditAction.READ).count()
+    people = api(alice).get("people/").json()["results"]
+    cases = api(alice).get("cases/").json()["results"]
+    reads = AuditEntry.objects.filter(action=AuditAction.READ).order_by("id")
+    assert people and cases
+    assert reads.count() == before + len(people) + len(cases)
+    listed = {(e.person_id, e.case_id) for e in reads[before:]}
+    assert {(p["id"], None) for p in people} <= listed
