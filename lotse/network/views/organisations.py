@@ -29,10 +29,15 @@ class OrganisationList(AdministratorRequiredMixin, ListView[Organisation]):
     paginate_by = 50
 
     def get_queryset(self) -> QuerySet[Organisation]:
-        return Organisation.objects.select_related("parent").annotate(
-            team_count=Count("teams", distinct=True),
-            member_count=Count("memberships__user", distinct=True),
-        ).order_by("name")  # Meta.ordering does not apply to aggregating queries
+        # Meta.ordering does not apply to aggregating queries: order explicitly.
+        return (
+            Organisation.objects.select_related("parent")
+            .annotate(
+                team_count=Count("teams", distinct=True),
+                member_count=Count("memberships__user", distinct=True),
+            )
+            .order_by("name")
+        )
 
 
 class OrganisationSave(AdministratorRequiredMixin, ModelFormMixin[Organisation, OrganisationForm]):
