@@ -7,7 +7,7 @@ LOTSE := $(BIN)/lotse
 DEMO_ENV := LOTSE_DEV=true LOTSE_TLS=false LOTSE_REQUIRE_2FA=false DATABASE_URL=
 PYTEST_ARGS ?= -n 2
 
-.PHONY: demo test test-sqlite test-postgres lint check schema messages bench bench-synth clean
+.PHONY: demo test test-sqlite test-postgres lint check schema messages bench bench-synth soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ bench: bench-synth
 bench-synth: $(STAMP)
 	$(LOTSE) migrate --noinput
 	$(LOTSE) synth --persons $${PERSONS:-1000000} --seed 1
+
+# Many more generated worlds for the permission properties, with a fresh seed each run.
+soak: $(STAMP)
+	LOTSE_SOAK_EXAMPLES=$${EXAMPLES:-1000} $(BIN)/python -m pytest $(PYTEST_ARGS) \
+	  lotse/access/tests/test_permission_properties.py -k matches
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

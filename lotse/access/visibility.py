@@ -154,21 +154,21 @@ def categories_for_cases(
                 if other_person == person_id and other_case is not None:
                     masks[(other_person, other_case)] |= bits
     result = {key: from_mask(mask) for key, mask in masks.items()}
-    # Without any grant, the operator and the owner's DPO still read identity.
-    empty = {person_id for (person_id, _case), cats in result.items() if not cats}
-    if empty:
+    # The operator and the owner's DPO read identity whatever else the user holds:
+    # a further role must never take a reading away.
+    if _sees_identity_everywhere(user):
+        readers = person_ids
+    else:
+        readers = set(
+            grants_for(user, Action.AUDIT)
+            .filter(person_id__in=person_ids)
+            .values_list("person_id", flat=True)
+        )
+    if readers:
         identity = frozenset({DataCategory.IDENTITY.value})
-        if _sees_identity_everywhere(user):
-            readers = empty
-        else:
-            readers = set(
-                grants_for(user, Action.AUDIT)
-                .filter(person_id__in=empty)
-                .values_list("person_id", flat=True)
-            )
         for key, cats in result.items():
-            if not cats and key[0] in readers:
-                result[key] = identity
+            if key[0] in readers:
+                result[key] = cats | identity
     return result
 
 
