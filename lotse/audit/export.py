@@ -30,12 +30,14 @@ CHUNK = 2000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class _Echo:
+class Echo:
+    """A file-like sink for csv.writer that hands each row back for streaming."""
+
     def write(self, value: str) -> str:
         return value
 
 
-def _cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -74,7 +76,7 @@ def entry_cells(entry: AuditEntry, readable: bool) -> list[Any]:
 
 
 def stream_csv(user: Any, entries: AuditEntryQuerySet) -> Iterable[str]:
-    writer = csv.writer(_Echo())
+    writer = csv.writer(Echo())
     yield "\ufeff"  # Byte-order mark: spreadsheet programs then read UTF-8 correctly.
     yield writer.writerow(COLUMNS)
     for chunk in _chunks(entries):
@@ -82,4 +84,4 @@ def stream_csv(user: Any, entries: AuditEntryQuerySet) -> Iterable[str]:
         persons = persons_in_scope(user, (e.person_id for e in chunk))
         for entry in chunk:
             cells = entry_cells(entry, values_readable(entry, persons))
-            yield writer.writerow([_cell(c) for c in cells])
+            yield writer.writerow([csv_cell(c) for c in cells])

@@ -16,7 +16,9 @@ from rest_framework.response import Response
 from lotse.access.visibility import Action
 from lotse.accounts.choices import Role
 from lotse.audit.api.serializers import AuditEntrySerializer, AuditFilterSerializer, changed_fields
-from lotse.audit.models import AuditEntry
+from lotse.audit.export import Echo, csv_cell
+from lotse.audit.log import record
+from lotse.audit.models import AuditAction, AuditEntry
 from lotse.core.api.schema import errors, page_errors
 from lotse.core.api.viewsets import LotseViewSetMixin
 from lotse.core.categories import ordered
@@ -39,25 +41,13 @@ CSV_COLUMNS = [
 ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _cell(value: Any) -> Any:
-    # Spreadsheet programs execute cells starting like a formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _rows(entries: QuerySet[AuditEntry]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
+    writer = csv.writer(Echo())
     yield writer.writerow(CSV_COLUMNS)
     for e in entries.iterator(chunk_size=2000):
         yield writer.writerow(
             [
-                _cell(v)
+                csv_cell(v)
                 for v in (
                     e.pk,
                     e.at.isoformat(),
@@ -133,6 +123,13 @@ class AuditEntryViewSet(LotseViewSetMixin, mixins.RetrieveModelMixin, viewsets.G
     )
     def export(self, request: Request) -> StreamingHttpResponse:
         entries = self.filtered(request)
+        # An export is a read of everything in it: the trail records who took it and how.
+        record(
+            request.user,
+            AuditAction.EXPORT,
+            object_type="audit.auditentry",
+            changes={"filters": [None, dict(request.query_params.items())]},
+        )
         response = StreamingHttpResponse(_rows(entries), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="audit.csv"'
         return response

@@ -77,6 +77,9 @@ def test_it_exports_the_filtered_trail_as_csv(world, alice, bob, dora, api):
         (str(bob.pk), "read", "identity")
     ]
     assert client.get("audit/export.csv", {"since": "not-a-date"}).status_code == 400
+    exports = AuditEntry.objects.filter(action="export", actor=dora)
+    assert exports.count() == 2
+    assert exports.first().changes["filters"][1] == {"actor": str(bob.pk), "action": "read"}
 
 
 def test_it_neutralises_formulas_in_the_csv(world, dora, caritas, api):
