@@ -7,7 +7,7 @@ LOTSE := $(BIN)/lotse
 DEMO_ENV := LOTSE_DEV=true LOTSE_TLS=false LOTSE_REQUIRE_2FA=false DATABASE_URL=
 PYTEST_ARGS ?= -n 2
 
-.PHONY: demo test test-sqlite test-postgres lint check schema messages bench bench-synth soak clean
+.PHONY: demo test test-sqlite test-postgres lint check audit schema messages bench bench-load bench-synth bench-pathways bench-linkage soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,12 +47,18 @@ lint: $(STAMP)
 # Deployment checks with production-like settings, missing migrations, schema drift.
 check: $(STAMP)
 	LOTSE_DEV=false SECRET_KEY=ci-only-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	  LOTSE_DOCUMENT_KEY=$$($(BIN)/python -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())') \
 	  ALLOWED_HOSTS=lotse.example.org LOTSE_TLS=true LOTSE_SSL_REDIRECT=true \
 	  $(LOTSE) check --deploy --fail-level WARNING
 	$(LOTSE) makemigrations --check --dry-run
 	$(LOTSE) spectacular --lang en --validate --fail-on-warn --file /tmp/lotse-openapi.yaml
 	diff -u docs/openapi.yaml /tmp/lotse-openapi.yaml || \
 	  (echo "docs/openapi.yaml is stale: run 'make schema'"; exit 1)
+
+# Known vulnerabilities in the installed dependencies (pip-audit, PyPI's advisory
+# data). AUDIT_STRICT=1 also fails when packages could not be looked up.
+audit: $(STAMP)
+	$(BIN)/python .ci/audit_dependencies.py
 
 schema: $(STAMP)
 	$(LOTSE) spectacular --lang en --validate --fail-on-warn --file docs/openapi.yaml
@@ -61,12 +67,24 @@ messages: $(STAMP)
 	cd lotse && ../$(LOTSE) makemessages --locale de --no-obsolete --no-location
 	cd lotse && ../$(LOTSE) compilemessages --locale de
 
-bench: bench-synth
+bench: bench-synth bench-pathways
 	$(LOTSE) bench
+
+# Load test against `lotse serve` (PostgreSQL): USERS simulated staff for MINUTES.
+# Smoke run: PERSONS=10000 USERS=10 MINUTES=1 make bench-load
+bench-load: bench-synth
+	$(LOTSE) benchload --users $${USERS:-50} --minutes $${MINUTES:-10}
 
 bench-synth: $(STAMP)
 	$(LOTSE) migrate --noinput
 	$(LOTSE) synth --persons $${PERSONS:-1000000} --seed 1
+
+# The pathway engine on synthetic facts documents, one core, no database.
+bench-pathways: $(STAMP)
+	$(LOTSE) bench_pathways --persons $${PATHWAY_PERSONS:-100000} --seed 1
+# Batch linkage, ours beside stock Splink: generated files (SIZES) and FEBRL 1-4.
+bench-linkage: $(STAMP)
+	$(LOTSE) bench_linkage --sizes $${SIZES:-10000,100000}
 
 # Many more generated worlds for the permission properties, with a fresh seed each run.
 soak: $(STAMP)

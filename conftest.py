@@ -19,6 +19,18 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _life_area_catalogue(request):
+    """The life-area catalogue is seeded by a migration; transactional tests flush it."""
+    uses_db = {"db", "transactional_db"} & set(request.fixturenames)
+    if not (uses_db or request.node.get_closest_marker("django_db")):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from lotse.cases.models import ensure_default_life_areas
+
+    ensure_default_life_areas()
+
+
+@pytest.fixture(autouse=True)
 def english(client, settings):
     """Tests read English texts; German stays the product's default language.
 
@@ -75,3 +87,9 @@ def login(client):
         return login_verified(client, user)
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _document_store(settings, tmp_path):
+    # Case documents (lotse.contacts) are written to disk: never into var/ from a test.
+    settings.LOTSE_DOCUMENTS_DIR = tmp_path / "documents"

@@ -1,6 +1,9 @@
+import base64
+import binascii
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from lotse.env import ConfigError, env_bool, env_int, env_list, env_path, env_str
@@ -10,6 +13,8 @@ PROJECT_DIR = BASE_DIR.parent
 DATA_DIR = env_path("LOTSE_DATA_DIR", PROJECT_DIR / "var")
 
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Uploaded documents (encrypted at rest); `lotse backup` copies this folder.
+DOCUMENTS_DIR = env_path("LOTSE_DOCUMENTS_DIR", DATA_DIR / "documents")
 
 DEBUG = env_bool("LOTSE_DEBUG", False)
 # A fixed development key is allowed only with DEBUG or in tests; production
@@ -39,17 +44,27 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "lotse.accounts",
     "lotse.network",
     "lotse.people",
+    "lotse.namekeys",
     "lotse.cases",
     "lotse.access",
     "lotse.audit",
+    "lotse.intake",
+    "lotse.residence",
     "lotse.synth",
+    "lotse.plans",
+    "lotse.contacts",
+    "lotse.deadlines",
 ]
 
 MIDDLEWARE = [
+    "lotse.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "lotse.core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -157,6 +172,26 @@ SECURE_HSTS_PRELOAD = _tls
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A load balancer probes health over plain HTTP on the internal network.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+
+# No inline scripts or styles anywhere, so no 'unsafe-inline': an injected
+# <script> or style attribute does nothing. Swagger UI (/api/docs/) loads its
+# start-up script from a URL (SpectacularSwaggerSplitView) and fits this policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
@@ -171,15 +206,37 @@ STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on every request when it is
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": DATA_DIR / "documents", "base_url": None},
+        "OPTIONS": {"location": DOCUMENTS_DIR, "base_url": None},
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # Documents live outside the web root and are served only through views that
 # check visibility; there is deliberately no MEDIA_URL route.
-MEDIA_ROOT = DATA_DIR / "documents"
+MEDIA_ROOT = DOCUMENTS_DIR
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Case documents (lotse.contacts): encrypted with Fernet before they touch the disk.
+# LOTSE_DOCUMENT_KEY may list several comma-separated keys: the first encrypts, all
+# decrypt, so a key can be rotated. Outside development a key must be set.
+_DEV_DOCUMENT_KEY = "bG90c2UtZGV2LWRvY3VtZW50LWtleS0wMTIzNDU2Nzg="
+LOTSE_DOCUMENTS_DIR = DOCUMENTS_DIR  # one folder: consent scans and case documents
+LOTSE_DOCUMENT_KEYS = env_list(
+    "LOTSE_DOCUMENT_KEY", [_DEV_DOCUMENT_KEY] if env_bool("LOTSE_DEV", True) else []
+)
+if not LOTSE_DOCUMENT_KEYS:
+    raise ConfigError("LOTSE_DOCUMENT_KEY must be set outside development.")
+if _DEV_DOCUMENT_KEY in LOTSE_DOCUMENT_KEYS and not env_bool("LOTSE_DEV", True):
+    raise ConfigError("LOTSE_DOCUMENT_KEY must not be the development key outside development.")
+for _key in LOTSE_DOCUMENT_KEYS:
+    try:
+        _valid_key = len(base64.urlsafe_b64decode(_key.encode())) == 32
+    except (ValueError, binascii.Error):
+        _valid_key = False
+    if not _valid_key:
+        raise ConfigError("LOTSE_DOCUMENT_KEY must be Fernet keys (32 bytes, url-safe base64).")
+LOTSE_DOCUMENT_MAX_BYTES = env_int("LOTSE_DOCUMENT_MAX_MB", 10, minimum=1) * 1024 * 1024
+# Open cases without a contact for this many weeks are listed as dormant.
+LOTSE_DORMANT_WEEKS = env_int("LOTSE_DORMANT_WEEKS", 12, minimum=1)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -188,6 +245,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "lotse@localhost")
+# Absolute links in reminder e-mails and calendar feeds, which are read outside a request.
+LOTSE_BASE_URL = env_str("LOTSE_BASE_URL", "http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -197,6 +256,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
         "lotse.accounts.api.permissions.IsVerified",
+    ],
+    # Refuse NUL characters in any body (PostgreSQL cannot hold them): see parsers.py.
+    "DEFAULT_PARSER_CLASSES": [
+        "lotse.core.api.parsers.TextJSONParser",
+        "lotse.core.api.parsers.TextFormParser",
+        "lotse.core.api.parsers.TextMultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -214,16 +279,52 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # One name for a choice set used by several fields (e.g. categories, withheld_categories).
-    "ENUM_NAME_OVERRIDES": {"DataCategoryEnum": "lotse.core.categories.DataCategory"},
+    "ENUM_NAME_OVERRIDES": {
+        "DataCategoryEnum": "lotse.core.categories.DataCategory",
+        "PhaseEnum": "lotse.cases.choices.Phase",
+        "TaskStatusEnum": "lotse.deadlines.choices.TaskStatus",
+        # Keeps the consent status's name now that tasks have a status too.
+        "StatusEnum": [
+            ("in_force", "in force"),
+            ("pending", "not yet in force"),
+            ("expired", "expired"),
+            ("withdrawn", "withdrawn"),
+        ],
+        "StepStatusEnum": "lotse.plans.choices.StepStatus",
+        "ClosingReasonEnum": "lotse.cases.choices.ClosingReason",
+        # Residence choices share field names (level, status) with older enums;
+        # these keep every enum's name stable whatever is added later.
+        "LevelEnum": "lotse.people.choices.LanguageLevel",
+        "CertificateLevelEnum": "lotse.residence.choices.CertificateLevel",
+        "CriterionStatusEnum": "lotse.residence.choices.CriterionStatus",
+    },
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# How far ahead the residence deadline list looks (days); 8 weeks by default.
+RESIDENCE_DEADLINE_LEAD_DAYS = env_int("LOTSE_RESIDENCE_DEADLINE_LEAD_DAYS", 56, minimum=1)
+
+# JSON lines on stderr (lotse.core.logs): one line per request, no names, no
+# query strings. axes names the username and address in its warnings, so only
+# its errors are logged; lockouts stay in its table (`lotse axes_list_attempts`).
+_log_format = env_str("LOTSE_LOG_FORMAT", "json")
+if _log_format not in {"json", "plain"}:
+    raise ConfigError(f"LOTSE_LOG_FORMAT must be json or plain, got {_log_format!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "json": {"()": "lotse.core.logs.JsonFormatter"},
+        "plain": {"()": "lotse.core.logs.PlainFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": _log_format,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOTSE_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint (plan PDF) logs every layout step at INFO; axes names usernames below ERROR.
+    "loggers": {"axes": {"level": "ERROR"}, "weasyprint": {"level": "WARNING"}},
 }

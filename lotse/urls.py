@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from lotse.api_urls import urlpatterns as api_v1
 
@@ -8,11 +8,16 @@ urlpatterns = [
     path("accounts/", include("lotse.accounts.urls")),
     path("people/", include("lotse.people.urls")),
     path("cases/", include("lotse.cases.urls")),
+    path("intake/", include("lotse.intake.urls")),
+    path("plans/", include("lotse.plans.urls")),
     path("consents/", include("lotse.access.urls")),
+    path("contacts/", include("lotse.contacts.urls")),
     path("network/", include("lotse.network.urls")),
     path("audit/", include("lotse.audit.urls")),
+    path("deadlines/", include("lotse.deadlines.urls")),
+    path("residence/", include("lotse.residence.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
 ]

@@ -13,7 +13,7 @@ from lotse.access.grants import rebuild_person_grants
 from lotse.audit.log import record_change, snapshot
 from lotse.audit.models import AuditAction
 from lotse.cases.choices import Phase
-from lotse.cases.models import Case, CaseManagerAssignment, CaseParticipant
+from lotse.cases.models import Case, CaseManagerAssignment, CaseParticipant, CasePhaseChange
 from lotse.core.errors import StaleObject
 from lotse.network.models import Organisation
 from lotse.people.models import Person
@@ -54,6 +54,7 @@ def do_open_case(
             {"programme": [_("This person already has an open case in this programme.")]}
         ) from None
     record_change(actor, case, None)
+    _record_phase(actor, case, "", case.phase)
     managers = list(managers)
     for user in managers:
         CaseManagerAssignment.objects.create(case=case, user=user)
@@ -67,6 +68,17 @@ def do_open_case(
         )
     rebuild_person_grants(person.pk)
     return case
+
+
+def _record_phase(actor: Any, case: Case, before: str, after: str, note: str = "") -> None:
+    """The phase history row; its audit is the case's own change entry."""
+    CasePhaseChange.objects.create(
+        case=case,
+        from_phase=before,
+        to_phase=after,
+        changed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        note=note,
+    )
 
 
 def _locked(case: Case, expected_version: int | None) -> Case:
@@ -101,18 +113,34 @@ def do_update_case(
 
 @transaction.atomic
 def do_change_phase(
-    actor: Any, case: Case, phase: str, *, expected_version: int | None = None
+    actor: Any,
+    case: Case,
+    phase: str,
+    *,
+    expected_version: int | None = None,
+    note: str = "",
 ) -> Case:
     if phase == Phase.CLOSED:
         raise ValidationError({"phase": [_("Use 'close case' to close a case.")]})
+    if phase not in Phase.values:
+        raise ValidationError({"phase": [_("Choose one of the phases of the method.")]})
+    note = note.strip()
+    if len(note) > 500:
+        raise ValidationError({"note": [_("Keep the note to 500 characters.")]})
     case = _locked(case, expected_version)
     if not case.is_open:
         raise ValidationError({"phase": [_("A closed case cannot change its phase.")]})
+    if phase == case.phase:
+        raise ValidationError(
+            {"phase": [_("The case is already in this phase: choose another one.")]}
+        )
     before = snapshot(case)
+    previous = case.phase
     case.phase = phase
     case.version += 1
     case.save(update_fields=["phase", "version", "updated_at"])
-    record_change(actor, case, before)
+    record_change(actor, case, before, extra={"phase_note": [None, note]} if note else None)
+    _record_phase(actor, case, previous, phase, note)
     return case
 
 
@@ -136,6 +164,7 @@ def do_close_case(
     if closed_on > timezone.localdate():
         raise ValidationError({"closed_on": [_("A case cannot be closed in the future.")]})
     before = snapshot(case)
+    previous = case.phase
     case.phase = Phase.CLOSED
     case.closed_on = closed_on
     case.closing_reason = reason
@@ -143,6 +172,7 @@ def do_close_case(
     case.full_clean(validate_constraints=False)
     case.save()
     record_change(actor, case, before)
+    _record_phase(actor, case, previous, Phase.CLOSED)
     return case
 
 
@@ -190,3 +220,17 @@ def do_assign_manager(actor: Any, case: Case, user: Any) -> CaseManagerAssignmen
             extra={"managers_added": [None, user.pk]},
         )
     return assignment
+
+
+@transaction.atomic
+def do_remove_manager(actor: Any, case: Case, user: Any) -> None:
+    """Take a case manager off a case (a handover); the case keeps its other managers."""
+    deleted, _rows = CaseManagerAssignment.objects.filter(case=case, user=user).delete()
+    if deleted:
+        record_change(
+            actor,
+            case,
+            snapshot(case),
+            action=AuditAction.UPDATE,
+            extra={"managers_removed": [user.pk, None]},
+        )

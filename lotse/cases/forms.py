@@ -142,6 +142,12 @@ class PhaseForm(VersionedForm):
     phase = forms.ChoiceField(
         label=_("New phase"), choices=[c for c in Phase.choices if c[0] != Phase.CLOSED]
     )
+    note = forms.CharField(
+        label=_("Note on the phase change"),
+        required=False,
+        max_length=500,
+        help_text=_("Why the case moves on, for example 'assessment completed'."),
+    )
 
 
 class CloseCaseForm(VersionedForm):

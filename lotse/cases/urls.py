@@ -1,6 +1,7 @@
 from django.urls import path
 
 from lotse.cases import views
+from lotse.plans.views.close import close_case
 
 app_name = "cases"
 
@@ -9,7 +10,8 @@ urlpatterns = [
     path("new/", views.open_case, name="create"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/phase/", views.change_phase, name="phase"),
-    path("<int:pk>/close/", views.close_case, name="close"),
+    # Closing asks for the attainment of each open goal (lotse.plans).
+    path("<int:pk>/close/", close_case, name="close"),
     path("<int:pk>/edit/", views.edit_case, name="edit"),
     path("<int:pk>/managers/add/", views.assign_manager, name="assign"),
     path("<int:pk>/participants/add/", views.add_participant, name="participant_add"),

@@ -18,6 +18,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("people:search"), _("People")))
     if roles & CASE_ROLES:
         items.append((reverse("cases:list"), _("Cases")))
+        items.append((reverse("intake:start"), _("Intake")))
+        items.append((reverse("contacts:dormant"), _("Dormant cases")))
+        items.append((reverse("deadlines:mine"), _("Follow-ups")))
+        items.append((reverse("residence:deadlines"), _("Residence deadlines")))
+        items.append((reverse("residence:groups"), _("Target groups")))
     if Role.DPO in roles:
         items.append((reverse("audit:index"), _("Audit trail")))
     if user.is_administrator:

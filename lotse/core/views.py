@@ -5,7 +5,10 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from lotse.audit.log import record_reads
 from lotse.cases.models import Case
+from lotse.core.categories import DataCategory
+from lotse.core.home import sections
 
 
 @login_required
@@ -18,7 +21,16 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("person")
         .order_by("-opened_on")[:10]
     )
-    return render(request, "core/home.html", {"my_cases": my_cases})
+    home_sections = sections(request)
+    # Names on the start page are reads like any list: the whole page is one append.
+    identity = frozenset({DataCategory.IDENTITY.value})
+    reads: list[tuple[int, int | None, frozenset[str]]] = [
+        (case.person_id, case.pk, identity) for case in my_cases
+    ]
+    reads += [read for section in home_sections for read in section.reads]
+    if reads:
+        record_reads(user, reads, object_type="core.home")
+    return render(request, "core/home.html", {"my_cases": my_cases, "sections": home_sections})
 
 
 def live(request: HttpRequest) -> JsonResponse:

@@ -32,10 +32,16 @@ class Journey:
         page.on("framenavigated", self._navigated)
         page.on("response", self._responded)
         page.on("pageerror", lambda error: self.script_errors.append(str(error)))
+        page.on("console", self._console)
 
     def _navigated(self, frame: Any) -> None:
         if frame.parent_frame is None and frame.url.startswith("http"):
             self.visited.append(frame.url)
+
+    def _console(self, message: Any) -> None:
+        # A script or style the Content-Security-Policy blocked is a broken page.
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.script_errors.append(message.text)
 
     def _responded(self, response: Any) -> None:
         if response.status >= 500:

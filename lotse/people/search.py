@@ -1,68 +1,225 @@
-"""Finding persons by name.
+"""Finding persons by any spelling of their names.
 
-The one place that turns a typed name into a query, so that the later
-transliteration-aware matching ("Finding people") replaces only this module:
-the search page, the duplicate warning on registration and the API all call
-`search_people`.
+Two steps. The key lookup (one SQL query on lotse.namekeys' indexed key
+columns, limited to the persons whose identity the user may see) scores
+every candidate by how strongly each query token matched, so the best few
+hundred candidates come back even for a common name. The re-ranking then
+compares the query with each candidate's names and spellings in Python
+(lotse.names.similarity: swapped and partial names, variants, scripts) and
+weighs in the date of birth. The search page, the duplicate warning on
+registration, the API, the `lotse people search` command and the intake's
+`likely_matches` all call `search_people`.
 """
 
+from __future__ import annotations
+
 import datetime
-import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Max, Q, Value, When
+from django.db.models.expressions import CombinedExpression
 
 from lotse.core.categories import DataCategory
-from lotse.people.choices import DatePrecision
+from lotse.namekeys import dictionary
+from lotse.namekeys.models import UNKNOWN_YEAR, NameKey
+from lotse.names import (
+    BirthDate,
+    NamePart,
+    QueryToken,
+    VariantDictionary,
+    birth_date_score,
+    name_parts,
+    query_tokens,
+    stored_birth_date,
+)
+from lotse.names.dates import DAY
+from lotse.names.similarity import CachedSimilarity
+from lotse.names.tokens import tokens
 from lotse.people.models import NameSpelling, Person
-from lotse.people.models.person import PersonQuerySet
 
 MIN_QUERY_LENGTH = 2
-# Punctuation separates name parts ("Al-Haddad", "O'Neill"), it never carries meaning.
-_PUNCTUATION = re.compile(r"[^\w\s]|_", re.UNICODE)
+# Candidates re-ranked per query: enough that the right person is among them
+# for a common name with a date of birth, few enough to rank in milliseconds.
+CANDIDATES = 200
+DEFAULT_LIMIT = 100
+# Below this a name shares little more than a sound with the query.
+MIN_NAME_SCORE = 0.6
+# With a date of birth, the name decides most and the date the rest.
+NAME_WEIGHT = 0.8
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    person: Person
+    score: float  # 0..1, best first
+    name_score: float
+    birth_date_score: float | None  # None when no date was asked for
 
 
 def name_terms(query: str) -> list[str]:
-    return _PUNCTUATION.sub(" ", query or "").split()
+    return [token.form for token in tokens(query)]
 
 
 def is_too_short(query: str) -> bool:
+    """Fewer than two letters or digits in all: no lookup at all, a hint instead."""
     return sum(len(term) for term in name_terms(query)) < MIN_QUERY_LENGTH
 
 
-def _term_matches(term: str) -> Q:
-    spelled = NameSpelling.objects.filter(
-        Q(given_names__icontains=term) | Q(family_name__icontains=term)
-    ).values("person_id")
-    return Q(given_names__icontains=term) | Q(family_name__icontains=term) | Q(pk__in=spelled)
+def as_birth_date(value: BirthDate | datetime.date | None) -> BirthDate | None:
+    if value is None or isinstance(value, BirthDate):
+        return value
+    return BirthDate(value, DAY)
 
 
-def _birth_date_compatible(birth_date: datetime.date) -> Q:
-    # An unknown, year-only or placeholder (1 January) date of birth cannot
-    # rule a person out; only a known different day can.
-    same_year = Q(birth_date__year=birth_date.year) & (
-        Q(birth_date_precision=DatePrecision.YEAR) | Q(birth_date_placeholder=True)
+def _token_match(token: QueryToken) -> tuple[Q, Case]:
+    exact = Q(canon__in=token.canons)
+    folded = Q(fold__in=token.folds)
+    skeleton = Q(skeleton__in=token.skeletons)
+    if not token.abjad:
+        # Latin letters carry vowels: only names written in Arabic script,
+        # which lack them, may match a Latin query by consonants alone.
+        skeleton &= Q(abjad=True)
+    near = Q(metaphone__in=token.metaphones) | skeleton
+    if token.prefix:
+        near |= Q(form__startswith=token.prefix)
+    # The Kölner Phonetik code is too coarse to look candidates up by (a
+    # common code matches tens of thousands of keys in a large district); it
+    # counts in the re-ranking instead.
+    strength = Case(
+        When(exact, then=Value(4)),
+        When(folded, then=Value(3)),
+        When(near, then=Value(2)),
+        default=Value(0),
+        output_field=IntegerField(),
     )
-    same_month = Q(
-        birth_date__year=birth_date.year,
-        birth_date__month=birth_date.month,
-        birth_date_precision=DatePrecision.MONTH,
-    )
-    unknown = Q(birth_date__isnull=True) | Q(birth_date_precision=DatePrecision.UNKNOWN)
-    return Q(birth_date=birth_date) | same_year | same_month | unknown
+    return exact | folded | near, strength
 
 
-def search_people(user: Any, query: str, birth_date: datetime.date | None = None) -> PersonQuerySet:
-    """Persons visible to `user` whose names contain every term of `query`.
+def _born_in(year: int) -> Q:
+    return Q(birth_year__in=[year, UNKNOWN_YEAR])
 
-    A term may match the given names, the family name or any recorded
-    spelling, so swapped given and family names are found as well.
-    """
-    people = Person.objects.visible_to(user, category=DataCategory.IDENTITY)
-    if is_too_short(query):
-        return people.none()
-    for term in name_terms(query):
-        people = people.filter(_term_matches(term))
+
+def candidate_ids(
+    user: Any, query: list[QueryToken], birth_date: BirthDate | None, limit: int = CANDIDATES
+) -> list[int]:
+    """Ids of visible persons whose keys match the query, strongest matches first."""
+    keys = NameKey.objects.visible_to(user, category=DataCategory.IDENTITY)
+    anywhere = Q()
+    strengths: dict[str, Max] = {}
+    for i, token in enumerate(query):
+        match, strength = _token_match(token)
+        anywhere |= match
+        strengths[f"s{i}"] = Max(strength)
+    keys = keys.filter(anywhere)
     if birth_date is not None:
-        people = people.filter(_birth_date_compatible(birth_date))
-    return people
+        keys = keys.filter(_born_in(birth_date.date.year))
+    total: Any = None
+    for name in strengths:
+        total = F(name) if total is None else CombinedExpression(total, "+", F(name))
+    rows = (
+        keys.values("person_id")
+        .annotate(**strengths)
+        .annotate(total=total)
+        .order_by("-total", "person_id")
+        .values_list("person_id", flat=True)[:limit]
+    )
+    return list(rows)
+
+
+@lru_cache(maxsize=200_000)
+def _parts(given: str, family: str, variants: VariantDictionary) -> tuple[NamePart, ...]:
+    return tuple(name_parts(given, family, variants))
+
+
+@dataclass
+class _Candidate:
+    person_id: int
+    names: list[tuple[NamePart, ...]]
+    birth: BirthDate | None
+
+
+def _candidates(user: Any, ids: list[int], variants: VariantDictionary) -> list[_Candidate]:
+    """Names and dates of the candidates as plain values: ranking hundreds of
+    candidates must not cost hundreds of model instances."""
+    people = Person.objects.visible_to(user, category=DataCategory.IDENTITY).filter(pk__in=ids)
+    found: dict[int, _Candidate] = {}
+    for pk, given, family, born, precision, placeholder in people.values_list(
+        "pk",
+        "given_names",
+        "family_name",
+        "birth_date",
+        "birth_date_precision",
+        "birth_date_placeholder",
+    ):
+        birth = stored_birth_date(born, precision, placeholder)
+        found[pk] = _Candidate(pk, [_parts(given, family, variants)], birth)
+    spellings = NameSpelling.objects.visible_to(user).filter(person_id__in=list(found))
+    for pk, given, family in spellings.values_list("person_id", "given_names", "family_name"):
+        found[pk].names.append(_parts(given, family, variants))
+    return list(found.values())
+
+
+def _scored(
+    candidates: list[_Candidate], query: list[QueryToken], birth_date: BirthDate | None
+) -> list[tuple[float, float, float | None, int]]:
+    scored: list[tuple[float, float, float | None, int]] = []
+    similarity = CachedSimilarity(query)
+    for candidate in candidates:
+        name_score = similarity.best(candidate.names)
+        if name_score < MIN_NAME_SCORE:
+            continue
+        if birth_date is None:
+            scored.append((round(name_score, 4), name_score, None, candidate.person_id))
+            continue
+        date_score = birth_date_score(birth_date, candidate.birth)
+        if date_score is None:
+            continue
+        score = NAME_WEIGHT * name_score + (1 - NAME_WEIGHT) * date_score
+        scored.append((round(score, 4), name_score, date_score, candidate.person_id))
+    return scored
+
+
+def search_people(
+    user: Any,
+    query: str,
+    birth_date: BirthDate | datetime.date | None = None,
+    *,
+    limit: int = DEFAULT_LIMIT,
+) -> list[PersonMatch]:
+    """Persons visible to `user` (identity) whose names match `query`, best first.
+
+    Four queries: the key lookup, the candidates' names, their spellings, and
+    the persons shown.
+    """
+    if is_too_short(query):
+        return []
+    variants = dictionary.current()
+    tokens_ = query_tokens(query, variants)
+    wanted = as_birth_date(birth_date)
+    ids = candidate_ids(user, tokens_, wanted)
+    if not ids:
+        return []
+    scored = _scored(_candidates(user, ids, variants), tokens_, wanted)
+    # Ties by the order of the key lookup (stronger keys first, then id): stable.
+    rank = {pk: i for i, pk in enumerate(ids)}
+    scored.sort(key=lambda s: (-s[0], rank[s[3]]))
+    scored = scored[:limit]
+    persons = Person.objects.select_related("registered_by").in_bulk([s[3] for s in scored])
+    return [
+        PersonMatch(persons[pk], score, name_score, date_score)
+        for score, name_score, date_score, pk in scored
+        if pk in persons
+    ]
+
+
+def likely_matches(
+    user: Any,
+    given: str,
+    family: str,
+    birth_date: BirthDate | datetime.date | None = None,
+    limit: int = 10,
+) -> list[PersonMatch]:
+    """Persons who may be the one about to be registered (the intake's duplicate check)."""
+    return search_people(user, f"{given} {family}", birth_date, limit=limit)

@@ -21,10 +21,15 @@ from django.utils import timezone
 from lotse.accounts.models import User
 from lotse.audit.log import record
 from lotse.audit.models import AuditAction
+from lotse.cases.models import ensure_default_life_areas
+from lotse.namekeys import dictionary as name_dictionary
 from lotse.synth import tables
 from lotse.synth.casework import Ids
+from lotse.synth.contacts import write_contacts
 from lotse.synth.district import DistrictPlan, make_district
+from lotse.synth.intake import write_intake
 from lotse.synth.organisations import District, consent_text, write_organisations, write_staff
+from lotse.synth.plans import add_plans
 from lotse.synth.population import PopulationContext, PopulationDrawer
 from lotse.synth.staffing import StaffSpec, make_staff
 from lotse.synth.writer import RowWriter
@@ -88,6 +93,7 @@ def generate(options: SynthOptions, progress: Callable[[str], object] = print) -
         org_ids=org_ids,
         managers={o.key: district.staff_of(o.key, "case_manager") for o in plan.case_owners},
         text_id=text.pk,
+        variants=name_dictionary.current(),
     )
     drawer = PopulationDrawer(context, ids)
     done = 0
@@ -108,6 +114,14 @@ def generate(options: SynthOptions, progress: Callable[[str], object] = print) -
         writer.reset_sequences()
     progress("updating planner statistics (ANALYZE)")
     writer.analyze()
+    ensure_default_life_areas()  # intake, plans: a flushed database has no catalogue
+    writer.rows_written.update(
+        write_intake(
+            seed=options.seed, first_case_id=first[tables.CASE], today=today, progress=progress
+        )
+    )
+    writer.rows_written.update(add_plans(_rng(options.seed, "plans"), today, progress))
+    writer.rows_written.update(write_contacts(options.seed, today, progress))
     seconds = time.monotonic() - started
     record(
         None,

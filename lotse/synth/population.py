@@ -12,11 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from lotse.names import VariantDictionary, name_key_rows
 from lotse.synth import names, tables
 from lotse.synth.casework import DAY, CaseContext, CaseDrawer, CaseWork, Ids
 from lotse.synth.district import STREETS, DistrictPlan, Town, slug
 from lotse.synth.draw import Weighted, between, pick
 from lotse.synth.grants import person_grant_rows
+from lotse.synth.residence import person_rng, status_rows
 from lotse.synth.tables import Table
 
 GERMAN_LEVELS = Weighted(
@@ -47,6 +49,8 @@ class PopulationContext:
     # Case managers by the plan key of their organisation.
     managers: dict[str, list[int]]
     text_id: int
+    # The name-variant dictionary the search keys are computed with (curated when None).
+    variants: VariantDictionary | None = None
 
     def __post_init__(self) -> None:
         self.town_weights = Weighted([(t.name, t.weight) for t in self.plan.towns])
@@ -80,9 +84,12 @@ class PopulationDrawer:
     def __init__(self, ctx: PopulationContext, ids: Ids) -> None:
         self.ctx = ctx
         self.ids = ids
+        self.status_seed = 0
 
     def chunk(self, rng: random.Random, persons: int) -> Rows:
         rows: Rows = defaultdict(list)
+        # Read, not drawn: the status histories must not shift any other draw.
+        self.status_seed = hash(rng.getstate()[1][:8])
         cases = CaseDrawer(rng, self.ctx.case_context, self.ids)
         drawn = 0
         while drawn < persons:
@@ -129,6 +136,9 @@ class PopulationDrawer:
             age = _age(identity.birth_date, today, relationship)
             self._person(rng, person_id, identity, owner_id, lead, arrived, rows)
             rows[tables.MEMBER].append((household_id, person_id, relationship, arrived, None))
+            rows[tables.STATUS] += status_rows(
+                person_rng(self.status_seed, person_id), person_id, arrived, today, _at(arrived)
+            )
             rows[tables.ADDRESS].append(
                 (person_id, street, town.postcode, town.name, care_of, arrived, None)
             )
@@ -214,6 +224,14 @@ class PopulationDrawer:
                     "Reisepass" if original else pick(rng, ("Ankunftsnachweis", "Jobcenter", "")),
                 )
             )
+        spelled = [(identity.given_names, identity.family_name)]
+        spelled += [(v.given_names, v.family_name) for v in identity.variants]
+        known = identity.birth_date is not None and identity.birth_date_precision != "unknown"
+        year = identity.birth_date.year if known and identity.birth_date else 0
+        rows[tables.NAME_KEY] += [
+            (person_id, k.form, k.canon, k.fold, k.metaphone, k.cologne, k.skeleton, k.abjad, year)
+            for k in name_key_rows(spelled, self.ctx.variants)
+        ]
         rows[tables.NATIONALITY].append((person_id, identity.country))
         if rng.random() < 0.02:
             # Dual nationality after naturalisation (allowed since 2024).

@@ -14,6 +14,7 @@ from django.db import models
 
 from lotse.access.models import AccessGrant, Consent
 from lotse.cases.models import Case, CaseManagerAssignment, CaseParticipant
+from lotse.namekeys.models import NameKey
 from lotse.people.models import (
     Address,
     ContactDetail,
@@ -25,6 +26,7 @@ from lotse.people.models import (
     OfficeIdentifier,
     Person,
 )
+from lotse.residence.models import StatusPeriod
 
 
 # eq=False: tables are dictionary keys millions of times; identity hashing is cheap.
@@ -70,6 +72,20 @@ PERSON = Table(
 )
 SPELLING = Table(
     NameSpelling, ("person_id", "given_names", "family_name", "kind", "script", "source")
+)
+NAME_KEY = Table(
+    NameKey,
+    (
+        "person_id",
+        "form",
+        "canon",
+        "fold",
+        "metaphone",
+        "cologne",
+        "skeleton",
+        "abjad",
+        "birth_year",
+    ),
 )
 NATIONALITY = Table(Nationality, ("person_id", "country"))
 LANGUAGE = Table(LanguageSkill, ("person_id", "language", "level", "interpreter_needed"))
@@ -141,10 +157,29 @@ GRANT = Table(
     ),
 )
 
+STATUS = Table(
+    StatusPeriod,
+    (
+        "person_id",
+        "kind",
+        "paragraph",
+        "valid_from",
+        "valid_until",
+        "issuing_office",
+        "document_number",
+        "residence_obligation",
+        "work_permission",
+        "version",
+        "created_at",
+        "updated_at",
+    ),
+)
+
 # Insertion order respects the foreign keys.
 ALL_TABLES: tuple[Table, ...] = (
     PERSON,
     SPELLING,
+    NAME_KEY,
     NATIONALITY,
     LANGUAGE,
     CONTACT,
@@ -158,6 +193,7 @@ ALL_TABLES: tuple[Table, ...] = (
     CONSENT,
     RECIPIENT,
     GRANT,
+    STATUS,
 )
 # Tables whose ids the generator assigns itself (other rows point to them).
 ID_TABLES: tuple[Table, ...] = tuple(t for t in ALL_TABLES if t.has_id)

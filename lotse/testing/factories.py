@@ -118,3 +118,180 @@ def consent(
 
 def participant(case_: Case, organisation: Organisation, actor: Any = None) -> Any:
     return do_add_participant(actor, case_, organisation)
+
+
+# Intake and assessment (lotse.intake), through their actions like the rest.
+def intake(
+    organisation: Organisation,
+    person_: Person,
+    actor: Any,
+    *,
+    decision: str = "case_management",
+    programme: str = "kim",
+    life_areas: tuple[str, ...] = ("language", "work", "housing"),
+    **fields: Any,
+) -> Any:
+    from lotse.cases.models import LifeArea
+    from lotse.intake.actions import do_record_intake
+
+    arguments: dict[str, Any] = {
+        "held_on": timezone.localdate(),
+        "came_via": "office",
+        "first_needs": "Sucht Sprachkurs, Arbeit und eine Wohnung.",
+        "pathways_failed": True,
+        "agrees_to_case_management": True,
+        "programme": programme if decision == "case_management" else "",
+        "referred_to": "Schuldnerberatung" if decision == "referral_only" else "",
+    }
+    arguments.update(fields)
+    return do_record_intake(
+        actor,
+        person_,
+        organisation=organisation,
+        decision=decision,
+        life_areas=LifeArea.objects.filter(code__in=life_areas),
+        **arguments,
+    )
+
+
+def assessment(case_: Case, area_code: str, actor: Any, **fields: Any) -> Any:
+    from lotse.cases.models import LifeArea
+    from lotse.intake.actions import do_assess_life_area
+    from lotse.intake.models import AssessmentEntry
+
+    area = LifeArea.objects.get(code=area_code)
+    current = AssessmentEntry.objects.filter(case=case_, life_area=area, is_current=True).first()
+    arguments: dict[str, Any] = {
+        "assessed_on": timezone.localdate(),
+        "priority": "medium",
+        "situation": "Synthetische Lage.",
+        "based_on": current.pk if current else None,
+    }
+    arguments.update(fields)
+    return do_assess_life_area(actor, case_, area, **arguments)
+
+
+# Integration plans (lotse.plans): through the actions, like cases above.
+def goal(
+    case_: Case,
+    life_area: str = "language",
+    *,
+    actor: Any = None,
+    title: str = "Deutsch auf Niveau B1",
+    success_measure: str = "B1-Zertifikat liegt vor",
+    target_date: datetime.date | None = None,
+) -> Any:
+    from lotse.cases.models import LifeArea
+    from lotse.plans.actions import do_add_goal
+
+    return do_add_goal(
+        actor,
+        case_,
+        life_area=LifeArea.objects.get(code=life_area),
+        title=title,
+        success_measure=success_measure,
+        target_date=target_date or timezone.localdate() + datetime.timedelta(days=180),
+    )
+
+
+def step(
+    goal_: Any,
+    *,
+    actor: Any = None,
+    description: str = "Anmeldung zum Integrationskurs",
+    responsible_kind: str = "person",
+    due_date: datetime.date | None = None,
+    **kwargs: Any,
+) -> Any:
+    from lotse.plans.actions import do_add_step
+
+    return do_add_step(
+        actor,
+        goal_,
+        description=description,
+        responsible_kind=responsible_kind,
+        due_date=due_date or timezone.localdate() + datetime.timedelta(days=14),
+        **kwargs,
+    )
+
+
+# Contacts and documents (lotse.contacts): through the actions, like the rest.
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def contact(case_: Case, actor: Any = None, **fields: Any) -> Any:
+    from lotse.contacts.actions import do_record_contact
+
+    defaults: dict[str, Any] = {
+        "occurred_on": timezone.localdate(),
+        "channel": "in_person",
+        "duration_minutes": 30,
+        "note": "Gespräch über den Sprachkurs.",
+    }
+    defaults.update(fields)
+    return do_record_contact(actor, case_, **defaults)
+
+
+def document(
+    case_: Case,
+    actor: Any = None,
+    data_category: str = "case_notes",
+    *,
+    title: str = "Bescheid",
+    name: str = "bescheid.pdf",
+    content: bytes = PDF_BYTES,
+) -> Any:
+    from lotse.contacts.actions import do_upload_document
+
+    return do_upload_document(
+        actor, case_, data_category=data_category, title=title, name=name, content=content
+    )
+
+
+def task(
+    case_: Case,
+    assignee: User | None = None,
+    *,
+    team: Any = None,
+    title: str = "Nachfragen beim Jobcenter",
+    due_on: datetime.date | None = None,
+    remind_on: datetime.date | None = None,
+    actor: Any = None,
+) -> Any:
+    """A follow-up through the action; due dates in the past are written afterwards,
+    as the action refuses them for new tasks."""
+    from lotse.deadlines.actions import do_create_task, reminder_time
+    from lotse.deadlines.models import Task
+
+    today = timezone.localdate()
+    wanted = due_on or today
+    created = do_create_task(
+        actor or assignee,
+        case_,
+        title=title,
+        due_on=max(wanted, today),
+        remind_on=max(remind_on, today) if remind_on else None,
+        assignee=assignee,
+        team=team,
+    )
+    if wanted < today or (remind_on and remind_on < today):
+        remind = remind_on or wanted
+        Task.objects.filter(pk=created.pk).update(
+            due_on=wanted, remind_on=remind, reminder_due_at=reminder_time(remind)
+        )
+        created.refresh_from_db()
+    return created
+
+
+def status_period(person_: Person, actor: Any = None, **fields: Any) -> Any:
+    """A residence status period, added through the action (overlap check, audit)."""
+    from lotse.residence.actions import do_add_row
+    from lotse.residence.models import StatusPeriod
+
+    defaults: dict[str, Any] = {
+        "kind": "duldung",
+        "valid_from": datetime.date(2019, 1, 1),
+        "valid_until": None,
+    }
+    defaults.update(fields)
+    return do_add_row(actor, StatusPeriod(person=person_, **defaults))

@@ -40,6 +40,8 @@ SECRET_STREET = "Geheimweg 17"
 SECRET_PHONE = "+49 170 5550199"
 SECRET_SUMMARY = "Vertraulicher Vermerk zur Fallarbeit"
 SECRET_NAME = "Qarawani"
+# A goal in the health life area: health data, never released in the world.
+SECRET_HEALTH_GOAL = "Traumatherapie beginnen"
 
 
 @dataclass
@@ -136,5 +138,71 @@ def build_world(state: str) -> World:
         "address": address,
         "team": team,
         "membership": membership,
+        **plant_residence(person, manager, today),
     }
+    # Integration plan (lotse.plans): a goal in a released area with a step,
+    # and a health goal whose title must reach only readers of health data.
+    extras["goal"] = f.goal(case, "residence", actor=manager, title="Aufenthalt sichern")
+    extras["step"] = f.step(extras["goal"], actor=manager)
+    extras["health_goal"] = f.goal(case, "health", actor=manager, title=SECRET_HEALTH_GOAL)
+    extras.update(casework_extras(case, manager))
     return World(state, orgs, users, operator, person, case, consent, other, extras)
+
+
+def casework_extras(case: Any, manager: Any) -> dict[str, Any]:
+    """Objects of the case cycle apps that object-bound URLs need."""
+    from lotse.contacts.actions import do_record_contact, do_upload_document
+
+    # The note is case notes: only readers holding that category may see it.
+    contact = do_record_contact(
+        manager,
+        case,
+        occurred_on=timezone.localdate(),
+        channel="phone",
+        duration_minutes=15,
+        note=SECRET_SUMMARY,
+    )
+    # A residence document: released to the participant when the consent is given.
+    document = do_upload_document(
+        manager,
+        case,
+        data_category="residence",
+        title="Aufenthaltstitel",
+        name="titel.pdf",
+        content=f.PDF_BYTES,
+    )
+    return {"contact": contact, "document": document}
+
+
+def plant_residence(person: Any, manager: Any, today: datetime.date) -> dict[str, Any]:
+    """One row of every residence kind, and a Duldung ending soon (for the deadline list)."""
+    from lotse.residence import models as r
+
+    day = datetime.date(2020, 1, 1)
+    return {
+        "status_period": r.StatusPeriod.objects.create(
+            person=person,
+            kind="duldung",
+            valid_from=day,
+            valid_until=today + datetime.timedelta(days=20),
+        ),
+        "language_certificate": r.LanguageCertificate.objects.create(
+            person=person, level="A2", issued_on=day
+        ),
+        "employment_spell": r.EmploymentSpell.objects.create(
+            person=person, valid_from=day, hours_per_week=20
+        ),
+        "benefit_period": r.BenefitPeriod.objects.create(
+            person=person, benefit="sgb2", valid_from=day
+        ),
+        "conviction": r.Conviction.objects.create(person=person, convicted_on=day),
+        "child": r.Child.objects.create(person=person, birth_date=day),
+        "evaluation": r.Evaluation.objects.create(
+            person=person,
+            as_of=today,
+            rules_version="test",
+            facts={},
+            result={"as_of": today.isoformat(), "rules_version": "test", "pathways": []},
+            created_by=manager,
+        ),
+    }

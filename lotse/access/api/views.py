@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -20,6 +19,7 @@ from lotse.access.api.serializers import (
 from lotse.access.models import Consent
 from lotse.audit.log import record_read
 from lotse.core.api.errors import action_errors
+from lotse.core.api.parsers import TextFormParser, TextJSONParser, TextMultiPartParser
 from lotse.core.api.schema import errors, page_errors
 from lotse.core.api.serializers import MAX_ID
 from lotse.core.api.viewsets import LotseViewSetMixin
@@ -36,7 +36,7 @@ class ConsentFilterSerializer(serializers.Serializer):
 @extend_schema(tags=["consents"])
 class ConsentViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     serializer_class = ConsentSerializer
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [TextJSONParser, TextMultiPartParser, TextFormParser]
 
     def get_queryset(self) -> QuerySet[Consent]:
         if self.for_schema:

@@ -6,12 +6,13 @@ from rest_framework import serializers
 from lotse.access.visibility import Action
 from lotse.accounts.models import User
 from lotse.cases.choices import ClosingReason, Phase, Programme
-from lotse.cases.models import Case, CaseParticipant
-from lotse.core.api.serializers import ReleasedOnlySerializer
+from lotse.cases.models import Case, CaseParticipant, CasePhaseChange
+from lotse.core.api.serializers import MAX_ID, ReleasedOnlySerializer
 from lotse.core.categories import DataCategory
 from lotse.network.api.serializers import OrganisationRefSerializer
 from lotse.network.models import Organisation
 from lotse.people.models import Person
+from lotse.plans.choices import Attainment
 
 
 class CaseManagerSerializer(serializers.ModelSerializer):
@@ -150,10 +151,56 @@ class PhaseChangeSerializer(serializers.Serializer):
     expected_version = serializers.IntegerField(
         min_value=1, help_text=_("The case's version you based the change on.")
     )
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=500,
+        help_text=_("Why the case moves on; kept in the phase history."),
+    )
+
+
+class PhaseHistorySerializer(ReleasedOnlySerializer):
+    """One step of the phase history; its note only with case notes released."""
+
+    field_categories = {"note": DataCategory.CASE_NOTES.value}
+    from_phase = serializers.ChoiceField(
+        choices=Phase.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("Empty for the first step: the case was opened."),
+    )
+    changed_by = CaseManagerSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = CasePhaseChange
+        fields = [
+            "id",
+            "from_phase",
+            "to_phase",
+            "changed_at",
+            "changed_by",
+            "note",
+            "withheld_categories",
+        ]
+        # Not read-only: a withheld note is absent, so it must not be a required property.
+        read_only_fields = ["id", "from_phase", "to_phase", "changed_at", "changed_by"]
+
+
+class GoalAttainmentSerializer(serializers.Serializer):
+    goal = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    attainment = serializers.ChoiceField(choices=Attainment.choices)
+    reason = serializers.CharField()
 
 
 class CaseCloseSerializer(serializers.Serializer):
     closing_reason = serializers.ChoiceField(choices=ClosingReason.choices)
+    goal_attainments = GoalAttainmentSerializer(
+        many=True,
+        required=False,
+        default=list,
+        help_text=_("For each open goal of the plan: its attainment and the reason."),
+    )
     closed_on = serializers.DateField(required=False, help_text=_("Defaults to today."))
     expected_version = serializers.IntegerField(
         min_value=1, help_text=_("The case's version you based the change on.")

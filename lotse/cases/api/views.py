@@ -12,13 +12,12 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from lotse.access.visibility import categories_for
+from lotse.access.visibility import categories_for, categories_for_cases
 from lotse.accounts.models import User
 from lotse.audit.log import record_read, record_reads
 from lotse.cases.actions import (
     do_add_participant,
     do_change_phase,
-    do_close_case,
     do_open_case,
     do_remove_participant,
 )
@@ -30,14 +29,16 @@ from lotse.cases.api.serializers import (
     ParticipantAddSerializer,
     ParticipantSerializer,
     PhaseChangeSerializer,
+    PhaseHistorySerializer,
 )
 from lotse.cases.choices import Phase
-from lotse.cases.models import Case, CaseParticipant
-from lotse.core.api.categories import categories_by_pk
+from lotse.cases.models import Case, CaseParticipant, CasePhaseChange
 from lotse.core.api.errors import action_errors
 from lotse.core.api.schema import errors, page_errors
 from lotse.core.api.serializers import MAX_ID
 from lotse.core.api.viewsets import LotseViewSetMixin, path_id
+from lotse.core.categories import DataCategory
+from lotse.plans.actions import do_close_case_with_goals
 
 SHOWN_CATEGORIES = frozenset(CaseSerializer.field_categories.values())
 
@@ -120,9 +121,10 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
         if "person" in wanted:
             queryset = queryset.filter(person_id=wanted["person"])
         page = self.paginate_queryset(queryset.order_by("-opened_on", "-id")) or []
-        held = categories_by_pk(
-            Case.objects.all(), request.user, [c.pk for c in page], SHOWN_CATEGORIES
-        )
+        # The same reckoning as a single case's (categories_for), for the whole page:
+        # a further role (the operator's identity reading) must not differ by path.
+        by_case = categories_for_cases(request.user, [(c.person_id, c.pk) for c in page])
+        held = {c.pk: by_case[(c.person_id, c.pk)] & SHOWN_CATEGORIES for c in page}
         context = {
             **self.get_serializer_context(),
             "categories_of": lambda c: held.get(c.pk, frozenset()),
@@ -175,8 +177,35 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
                 case,
                 serializer.validated_data["phase"],
                 expected_version=serializer.validated_data["expected_version"],
+                note=serializer.validated_data["note"],
             )
         return self.read_case(case)
+
+    @extend_schema(
+        summary="The phase history of a case",
+        description="Oldest first. Notes only when case notes were released to you.",
+        responses={200: PhaseHistorySerializer(many=True), **errors(404)},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def phases(self, request: Request, pk: Any = None) -> Response:
+        case = self.get_object()
+        categories = categories_for(request.user, case.person_id, case.pk)
+        rows = list(
+            CasePhaseChange.objects.visible_to(request.user)
+            .filter(case=case)
+            .select_related("changed_by")
+            .order_by("changed_at", "id")
+        )
+        record_read(
+            request.user,
+            person_id=case.person_id,
+            case_id=case.pk,
+            categories=categories & {DataCategory.CASE_NOTES.value},
+            object_type="cases.casephasechange",
+            object_id=case.pk,
+        )
+        context = {"categories_of": lambda _row: categories}
+        return Response(PhaseHistorySerializer(rows, many=True, context=context).data)
 
     @extend_schema(
         summary="Close a case",
@@ -189,11 +218,16 @@ class CaseViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
         serializer = CaseCloseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        with action_errors():
-            case = do_close_case(
+        attainments = {
+            row["goal"]: (row["attainment"], row["reason"]) for row in data["goal_attainments"]
+        }
+        # Closing settles every open goal of the plan (lotse.plans): each needs its attainment.
+        with action_errors({"attainments": "goal_attainments"}):
+            case = do_close_case_with_goals(
                 request.user,
                 case,
                 reason=data["closing_reason"],
+                attainments=attainments,
                 closed_on=data.get("closed_on"),
                 expected_version=data["expected_version"],
             )

@@ -87,8 +87,11 @@ def test_it_lists_the_consents_covering_the_case_to_the_owner(alice_case, jobcen
 
 # Session, user, device, memberships, case, managers, participants, categories,
 # may_change, the audit append (savepoint, chain head, insert, head update,
-# release), consents, recipients and the session save (savepoint, update, release).
-DETAIL_QUERIES = 19
+# release), consents, recipients, the phase history and the session save
+# (savepoint, update, release); then the panels: intake and assessment (4),
+# the plan (1), follow-ups (4: tasks, people and teams to assign, goals and
+# steps to link), contacts and documents (2).
+DETAIL_QUERIES = 30
 
 
 @pytest.mark.parametrize("extra", [1, 6])

@@ -1,4 +1,4 @@
-from lotse.cases.views.changes import assign_manager, change_phase, close_case, edit_case
+from lotse.cases.views.changes import assign_manager, change_phase, edit_case
 from lotse.cases.views.create import open_case
 from lotse.cases.views.detail import case_detail
 from lotse.cases.views.listing import case_list
@@ -10,7 +10,6 @@ __all__ = [
     "case_detail",
     "case_list",
     "change_phase",
-    "close_case",
     "edit_case",
     "open_case",
     "remove_participant",

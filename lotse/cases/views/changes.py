@@ -1,4 +1,7 @@
-"""Changing a case: phase, summary, closing, managers. Only for the owner's case staff."""
+"""Changing a case: phase, summary, managers. Only for the owner's case staff.
+
+Closing lives in lotse.plans.views.close: it asks for each open goal's attainment.
+"""
 
 from typing import Any
 
@@ -7,16 +10,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lotse.audit.log import record_read
-from lotse.cases.actions import do_assign_manager, do_change_phase, do_close_case, do_update_case
-from lotse.cases.forms import AssignManagerForm, CloseCaseForm, PhaseForm, SummaryForm
+from lotse.cases.actions import do_assign_manager, do_change_phase, do_update_case
+from lotse.cases.forms import AssignManagerForm, PhaseForm, SummaryForm
 from lotse.cases.models import Case
 from lotse.cases.views.common import case_for_change
-from lotse.cases.views.detail import phase_form
+from lotse.cases.views.detail import phase_context, phase_form
 from lotse.core.categories import DataCategory
 from lotse.core.errors import StaleObject
 from lotse.core.forms import add_action_errors
@@ -28,10 +30,11 @@ def _render_phase_panel(
     # Always the stored state: after a refusal the user decides again on current facts.
     context = {
         "case": case,
-        "phase_form": phase_form(case),
+        "phase_form": phase_form(case) if case.is_open else None,
         "saved": saved,
         "problems": problems or [],
         "partial": True,
+        **phase_context(request.user, case),
     }
     return render(request, "cases/_phase.html", context)
 
@@ -50,6 +53,7 @@ def change_phase(request: HttpRequest, pk: int) -> HttpResponse:
                 case,
                 form.cleaned_data["phase"],
                 expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data["note"],
             )
         except ValidationError as error:  # StaleObject included
             case.refresh_from_db()
@@ -69,44 +73,6 @@ def change_phase(request: HttpRequest, pk: int) -> HttpResponse:
     for message in problems:
         messages.error(request, message)
     return redirect("cases:detail", pk=case.pk)
-
-
-@login_required
-def close_case(request: HttpRequest, pk: int) -> HttpResponse:
-    case = case_for_change(request, pk)
-    if not case.is_open:
-        messages.error(request, _("This case is already closed."))
-        return redirect("cases:detail", pk=case.pk)
-    if request.method == "POST":
-        form = CloseCaseForm(request.POST)
-        if form.is_valid():
-            try:
-                do_close_case(
-                    request.user,
-                    case,
-                    reason=form.cleaned_data["reason"],
-                    closed_on=form.cleaned_data["closed_on"],
-                    expected_version=form.cleaned_data["version"],
-                )
-            except StaleObject as stale:
-                form.add_error(None, stale.messages)
-            except ValidationError as error:
-                add_action_errors(form, error, {"closing_reason": "reason"})
-            else:
-                messages.success(request, _("The case was closed."))
-                return redirect("cases:detail", pk=case.pk)
-    else:
-        form = CloseCaseForm(initial={"version": case.version, "closed_on": timezone.localdate()})
-    return render(
-        request,
-        "cases/form.html",
-        {
-            "case": case,
-            "form": form,
-            "title": _("Close case %(reference)s") % {"reference": case.reference},
-            "submit": _("Close case"),
-        },
-    )
 
 
 @login_required

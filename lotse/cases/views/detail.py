@@ -9,12 +9,29 @@ from lotse.access.models import Consent
 from lotse.access.visibility import categories_for, may_change
 from lotse.audit.log import record_read
 from lotse.cases.forms import PhaseForm
-from lotse.cases.models import Case, CaseParticipant
+from lotse.cases.models import Case, CaseParticipant, CasePhaseChange
+from lotse.cases.panels import CaseView, contents
 from lotse.core.categories import DataCategory
 
 
 def phase_form(case: Case) -> PhaseForm:
     return PhaseForm(initial={"phase": case.phase, "version": case.version})
+
+
+def phase_context(
+    user: Any, case: Case, categories: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """The case's phase history for the phase panel; notes only with case notes released."""
+    if categories is None:
+        categories = categories_for(user, case.person_id, case.pk)
+    changes = list(
+        CasePhaseChange.objects.visible_to(user)
+        .filter(case=case)
+        .select_related("changed_by")
+        .order_by("-changed_at", "-id")
+    )
+    notes = DataCategory.CASE_NOTES in categories
+    return {"phase_changes": changes, "phase_notes_released": notes}
 
 
 @login_required
@@ -44,7 +61,12 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(Q(case=case) | Q(case__isnull=True))
         .prefetch_related("recipients")
     )
+    panels = contents(
+        CaseView(request=request, case=case, categories=categories, can_change=can_change)
+    )
     shown = categories & {DataCategory.IDENTITY.value, DataCategory.CASE_NOTES.value}
+    for panel in panels:
+        shown |= panel.categories & categories
     record_read(
         user,
         person_id=case.person_id,
@@ -63,5 +85,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_change": can_change,
             "consents": list(consents),
             "phase_form": phase_form(case) if can_change and case.is_open else None,
+            **phase_context(user, case, categories),
+            "panels": panels,
         },
     )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -35,6 +35,7 @@ from lotse.people.models import (
     OfficeIdentifier,
     Person,
 )
+from lotse.people.search import MIN_QUERY_LENGTH, is_too_short, search_people
 
 IDENTITY = DataCategory.IDENTITY.value
 SHOWN_CATEGORIES = frozenset(PersonSerializer.field_categories.values())
@@ -61,20 +62,6 @@ def detail_prefetches(user: Any, categories: frozenset[str]) -> list[Prefetch]:
     ]
 
 
-def name_search(user: Any, query: str) -> QuerySet[Person]:
-    """Persons whose name or a spelling contains every word, among those whose
-    identity the user holds: a search must not reveal withheld names."""
-    named = Person.objects.visible_to(user, category=IDENTITY)
-    for word in query.split():
-        named = named.filter(
-            Q(given_names__icontains=word)
-            | Q(family_name__icontains=word)
-            | Q(spellings__given_names__icontains=word)
-            | Q(spellings__family_name__icontains=word)
-        )
-    return named
-
-
 @extend_schema(tags=["people"])
 class PersonViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     serializer_class = PersonSerializer
@@ -97,17 +84,25 @@ class PersonViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
         summary="List persons visible to you",
         parameters=[
             OpenApiParameter(
-                "q", OpenApiTypes.STR, description="Words contained in the name or a spelling."
+                "q",
+                OpenApiTypes.STR,
+                description="Any spelling of the name (variants, other scripts, swapped or "
+                "partial names); results are ranked best match first. At least 2 letters.",
             )
         ],
         responses={200: PersonSummarySerializer(many=True), **errors(400), **page_errors()},
     )
     def list(self, request: Request) -> Response:
-        queryset = self.get_queryset().order_by("family_name", "given_names", "id")
         query = search_query(request)
+        people: Any = self.get_queryset().order_by("family_name", "given_names", "id")
         if query:
-            queryset = queryset.filter(pk__in=name_search(request.user, query).values("pk"))
-        page = self.paginate_queryset(queryset) or []
+            if is_too_short(query):
+                raise exceptions.ValidationError(
+                    {"q": [_("Enter at least %(count)d letters.") % {"count": MIN_QUERY_LENGTH}]}
+                )
+            # Best match first; persons whose identity is withheld are never found by name.
+            people = [match.person for match in search_people(request.user, query)]
+        page = self.paginate_queryset(people) or []
         held = categories_by_pk(
             Person.objects.all(), request.user, [p.pk for p in page], [IDENTITY]
         )

@@ -70,6 +70,8 @@ def person_tabs(page: PersonPage) -> list[Tab]:
         Tab("consents", reverse("people:consents", args=[pk]), _("Consents")),
         Tab("household", reverse("people:household", args=[pk]), _("Household")),
     ]
+    if page.action == Action.VIEW and page.shows(DataCategory.RESIDENCE):
+        tabs.append(Tab("residence", reverse("residence:person", args=[pk]), _("Residence")))
     if page.can_audit:
         tabs.append(Tab("audit", reverse("people:audit", args=[pk]), _("Audit trail")))
     return tabs

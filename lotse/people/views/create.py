@@ -9,19 +9,36 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lotse.core.forms import add_action_errors
+from lotse.names import BirthDate
 from lotse.people.actions import do_add_detail, do_create_person
+from lotse.people.choices import DatePrecision
 from lotse.people.forms import LanguageFormSet, PersonCreateForm, SpellingFormSet
 from lotse.people.models import LanguageSkill, Nationality, Person
-from lotse.people.search import search_people
+from lotse.people.search import likely_matches
 
 MAX_CANDIDATES = 10
 
 
+def _birth_date(data: dict[str, Any]) -> BirthDate | None:
+    born = data.get("birth_date")
+    precision = data.get("birth_date_precision") or DatePrecision.DAY
+    if born is None or precision == DatePrecision.UNKNOWN:
+        return None
+    if data.get("birth_date_placeholder"):
+        precision = DatePrecision.YEAR
+    return BirthDate(born, str(precision))
+
+
 def likely_duplicates(user: Any, data: dict[str, Any]) -> list[Person]:
     """Persons the user can see who may be the one about to be registered."""
-    first_given = (data.get("given_names") or "").split()[:1]
-    query = " ".join([*first_given, data.get("family_name") or ""])
-    return list(search_people(user, query, birth_date=data.get("birth_date"))[:MAX_CANDIDATES])
+    matches = likely_matches(
+        user,
+        data.get("given_names") or "",
+        data.get("family_name") or "",
+        _birth_date(data),
+        limit=MAX_CANDIDATES,
+    )
+    return [match.person for match in matches]
 
 
 def _register(user: Any, form: PersonCreateForm, spellings: Any, languages: Any) -> Person:

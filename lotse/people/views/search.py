@@ -2,7 +2,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -31,10 +31,13 @@ def search(request: HttpRequest) -> HttpResponse:
     too_short = bool(query.strip()) and is_too_short(query)
     page = None
     if query.strip() and not too_short:
-        people = search_people(user, query).prefetch_related(
-            Prefetch("nationalities", queryset=Nationality.objects.visible_to(user))
-        )
+        # Ranked best first: a list, paged in memory (at most DEFAULT_LIMIT long).
+        people = [match.person for match in search_people(user, query)]
         page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+        prefetch_related_objects(
+            list(page),
+            Prefetch("nationalities", queryset=Nationality.objects.visible_to(user)),
+        )
         # Results show names and birth dates: each listed person's trail records it.
         record_reads(user, [(person.pk, None, {DataCategory.IDENTITY}) for person in page])
     context = {

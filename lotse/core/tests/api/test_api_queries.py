@@ -33,7 +33,9 @@ def queries(client, path):
 LISTS = [
     ("alice", "people/", 10),
     ("bob", "people/", 10),
-    ("alice", "people/?q=haddad", 10),
+    # The name search: key lookup, candidates' names, their spellings, the persons
+    # shown (and no count query).
+    ("alice", "people/?q=haddad", 12),
     ("alice", "cases/", 12),
     ("bob", "cases/", 12),
     ("alice", "consents/", 8),

@@ -59,7 +59,11 @@ class World:
         resource the path is about (/api/v1/<resource>/{id}/…)."""
         if parameter == "organisation_id":
             return self.ids["organisations"]
-        return self.ids[path.split("/")[3]]
+        parts = path.split("/")
+        # Residence resources sit one level deeper: /api/v1/residence/<kind>/{id}/.
+        if parts[3] == "residence":
+            return self.ids["residence/" + parts[4]]
+        return self.ids[parts[3]]
 
 
 def _build() -> World:
@@ -108,6 +112,15 @@ def _build() -> World:
     olga = f.person(drk, other, given_names="Olga", family_name="Petrenko")
     olga_case = f.case(drk, olga, managers=(other,), actor=other, programme="mbe")
 
+    contacts_ids = _contacts_world(amina_case, manager)
+    # Intake and assessment (lotse.intake): one of each, owned by Caritas.
+    intake = f.intake(caritas, yusuf, manager, decision="short_counselling")
+    assessment = f.assessment(amina_case, "residence", manager)
+    # Plan and follow-up (lotse.plans, lotse.deadlines); a plan's id is its case's.
+    goal = f.goal(amina_case, "residence", actor=manager)
+    step = f.step(goal, actor=manager)
+    task = f.task(amina_case, manager, actor=manager)
+
     world = World(
         tokens={role: PersonalToken.issue(user, "fuzz")[1] for role, user in users.items()}
     )
@@ -119,9 +132,57 @@ def _build() -> World:
         "audit": list(AuditEntry.objects.order_by("-id").values_list("pk", flat=True)[:5]),
         "users": [u.pk for u in users.values()],
         "texts": [in_force.text_id],
+        **contacts_ids,
+        "intakes": [intake.pk],
+        "assessments": [assessment.pk],
+        "goals": [goal.pk],
+        "steps": [step.pk],
+        "plans": [amina_case.pk, olga_case.pk],
+        "tasks": [task.pk],
     }
+    world.ids.update(_residence_ids(amina, manager, [amina.pk, yusuf.pk, olga.pk]))
     assert Organisation.objects.filter(pk__in=world.ids["organisations"]).count() == 4
     return world
+
+
+def _contacts_world(case: Any, manager: Any) -> dict[str, list[int]]:
+    """A contact, a residence document and a bulk-closure job (lotse.contacts)."""
+    import tempfile
+
+    from lotse.contacts.models import BulkClosure
+
+    # Built before the per-test document folder exists: never write into var/.
+    with override_settings(LOTSE_DOCUMENTS_DIR=tempfile.mkdtemp(prefix="lotse-fuzz-")):
+        document = f.document(case, manager, "residence")
+    contact = f.contact(case, manager)
+    job = BulkClosure.objects.create(
+        started_by=manager, reason="no_contact", case_ids=[case.pk], total=1
+    )
+    return {
+        "contacts": [contact.pk],
+        "documents": [document.pk],
+        "bulk-closures": [job.pk],
+    }
+
+
+def _residence_ids(person: Any, actor: Any, person_ids: list[int]) -> dict[str, list[int]]:
+    """One row of every residence kind for the shared person."""
+    from lotse.residence import models as r
+    from lotse.residence.actions import do_add_row, do_store_evaluation
+
+    day = datetime.date(2020, 1, 1)
+    rows = {
+        "status-periods": r.StatusPeriod(person=person, kind="duldung", valid_from=day),
+        "language-certificates": r.LanguageCertificate(person=person, level="A2", issued_on=day),
+        "employment": r.EmploymentSpell(person=person, valid_from=day, hours_per_week=20),
+        "benefits": r.BenefitPeriod(person=person, benefit="sgb2", valid_from=day),
+        "convictions": r.Conviction(person=person, convicted_on=day),
+        "children": r.Child(person=person, birth_date=day),
+    }
+    ids = {f"residence/{kind}": [do_add_row(actor, row).pk] for kind, row in rows.items()}
+    ids["residence/facts"] = person_ids
+    ids["residence/evaluations"] = [do_store_evaluation(actor, person).pk]
+    return ids
 
 
 @pytest.fixture(scope="module")

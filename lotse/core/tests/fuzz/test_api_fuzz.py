@@ -57,7 +57,7 @@ BODY_POOLS = {
     "parent": "organisations",
     "text": "texts",
 }
-BODY_LIST_POOLS = {"recipients": "organisations", "managers": "users"}
+BODY_LIST_POOLS = {"recipients": "organisations", "managers": "users", "cases": "cases"}
 
 
 def swap(data: st.DataObject, generated: Any, existing: st.SearchStrategy[Any], label: str) -> Any:

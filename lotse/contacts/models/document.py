@@ -1,0 +1,74 @@
+from typing import Any, ClassVar, Self
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from lotse.access.visibility import Action, VisibleQuerySet, grants_for
+from lotse.core.categories import DataCategory
+
+
+class DocumentQuerySet(VisibleQuerySet["Document"]):
+    """Each document carries its own data category (a medical report is health
+    data, a residence permit residence data): a reader sees a document only
+    through a grant for its case that holds that category."""
+
+    person_path = "case__person_id"
+    case_path = "case_id"
+
+    def visible_to(
+        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+    ) -> Self:
+        wanted = [category] if category is not None else [c.value for c in DataCategory]
+        visible = self.none()
+        if action == Action.AUDIT or not (user is not None and user.is_authenticated):
+            return visible
+        if not user.is_active:
+            return visible
+        condition = Q()
+        for code in wanted:
+            cases = grants_for(user, action, category=code).values("case_id")
+            condition |= Q(data_category=code, case_id__in=cases)
+        return self.filter(condition)
+
+
+class Document(models.Model):
+    """An uploaded file of a case, stored encrypted outside the web root."""
+
+    category: ClassVar[str] = DataCategory.CASE_NOTES
+    # Per row, see DocumentQuerySet; the class value only names the audit default.
+    row_category: ClassVar[str | None] = None
+
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="documents"
+    )
+    data_category = models.CharField(
+        _("data category"), max_length=20, choices=DataCategory.choices
+    )
+    title = models.CharField(_("title"), max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("checksum (SHA-256)"), max_length=64)
+    # A random name under LOTSE_DOCUMENTS_DIR; it says nothing about the person.
+    stored_name = models.CharField(_("stored as"), max_length=80, unique=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["case", "-uploaded_at"], name="document_case_recent")]
+
+    def __str__(self) -> str:
+        return self.title

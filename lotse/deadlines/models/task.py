@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import datetime
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lotse.access.visibility import VisibleQuerySet
+from lotse.core.categories import DataCategory
+from lotse.deadlines.choices import TaskStatus
+
+
+class TaskQuerySet(VisibleQuerySet["Task"]):
+    person_path = "case__person_id"
+    case_path = "case_id"
+    # A follow-up is the owning organisation's own planning: a participating
+    # office sees what the person released, not the case manager's to-do list.
+    owner_only = True
+
+    def open(self) -> TaskQuerySet:
+        return self.filter(status=TaskStatus.OPEN)
+
+    def for_assignee(self, user: object, team_ids: list[int]) -> TaskQuerySet:
+        """Tasks of the user, and of the teams the user belongs to."""
+        mine = models.Q(assignee=user)
+        if team_ids:
+            mine |= models.Q(team_id__in=team_ids)
+        return self.filter(mine)
+
+
+class Task(models.Model):
+    """A follow-up ("Wiedervorlage"): something to do in a case by a due date."""
+
+    # What to do about a person is a case note, whoever reads it.
+    category: ClassVar[str] = DataCategory.CASE_NOTES
+    row_category: ClassVar[str | None] = DataCategory.CASE_NOTES
+
+    # Foreign keys whose lookups a composite index below already serves carry no
+    # index of their own: every index costs the reminder job's claim UPDATE.
+    case = models.ForeignKey(
+        "cases.Case",
+        verbose_name=_("case"),
+        on_delete=models.CASCADE,
+        related_name="tasks",
+        db_index=False,
+    )
+    title = models.CharField(_("what to do"), max_length=200)
+    note = models.TextField(_("note"), blank=True)
+    due_on = models.DateField(_("due on"))
+    remind_on = models.DateField(_("remind on"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
+        db_index=False,
+    )
+    team = models.ForeignKey(
+        "network.Team",
+        verbose_name=_("assigned team"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
+        db_index=False,
+    )
+    # Optional: the goal or agreed step of the integration plan this follow-up serves.
+    goal = models.ForeignKey(
+        "plans.Goal",
+        verbose_name=_("goal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
+    )
+    step = models.ForeignKey(
+        "plans.Step",
+        verbose_name=_("step"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=TaskStatus.choices, default=TaskStatus.OPEN
+    )
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("completed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
+    # The reminder job's work column (Healthchecks' alert_after): set while a
+    # reminder is owed, cleared by the one worker whose compare-and-set claims it.
+    reminder_due_at = models.DateTimeField(_("reminder due at"), null=True, blank=True)
+    reminder_claim = models.CharField(_("reminder claim"), max_length=36, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["assignee", "status", "due_on"], name="task_assignee_due"),
+            models.Index(fields=["team", "status", "due_on"], name="task_team_due"),
+            models.Index(fields=["case", "status", "due_on"], name="task_case_due"),
+            # Only owed reminders are indexed: the job's scan stays small however
+            # many tasks were reminded in the past.
+            models.Index(
+                fields=["reminder_due_at"],
+                name="task_reminder_due",
+                condition=models.Q(reminder_due_at__isnull=False),
+            ),
+            models.Index(
+                fields=["reminder_claim"],
+                name="task_reminder_claim",
+                condition=~models.Q(reminder_claim=""),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(assignee__isnull=False) & models.Q(team__isnull=True))
+                | (models.Q(assignee__isnull=True) & models.Q(team__isnull=False)),
+                name="task_one_assignee",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(remind_on__lte=models.F("due_on")),
+                name="task_remind_before_due",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.due_on:%Y-%m-%d})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == TaskStatus.OPEN
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return self.is_open and self.due_on < (today or timezone.localdate())
+
+    def is_due_today(self, today: datetime.date | None = None) -> bool:
+        return self.is_open and self.due_on == (today or timezone.localdate())

@@ -1,0 +1,20 @@
+import pytest
+
+from lotse.accounts.choices import Role
+from lotse.testing import factories as f
+
+
+@pytest.fixture
+def erik(caritas):
+    """A second case manager at Caritas: alice's colleague."""
+    return f.staff(caritas, Role.CASE_MANAGER, username="erik")
+
+
+@pytest.fixture
+def amina(caritas, alice):
+    return f.person(caritas, alice, given_names="Amina", family_name="Haddad")
+
+
+@pytest.fixture
+def alice_case(caritas, alice, amina):
+    return f.case(caritas, amina, managers=(alice,), actor=alice)

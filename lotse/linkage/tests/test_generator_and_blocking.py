@@ -1,0 +1,85 @@
+"""The generator is deterministic and its truth is right; blocking keeps the true pairs."""
+
+import csv
+
+import duckdb
+import pyarrow as pa
+
+from lotse.linkage import COLUMNS
+from lotse.linkage.engine import BLOCKING_RULES, _components
+from lotse.linkage.evaluate import score, true_pairs
+from lotse.linkage.features import features
+from lotse.linkage.generator import generate, write
+
+
+def test_it_generates_the_same_file_for_the_same_seed():
+    assert list(generate(300, seed=3)) == list(generate(300, seed=3))
+    assert list(generate(300, seed=3)) != list(generate(300, seed=4))
+
+
+def test_it_writes_records_and_truth(tmp_path):
+    write(200, tmp_path / "r.csv", tmp_path / "t.csv", seed=2)
+    with (tmp_path / "r.csv").open(encoding="utf-8") as fh:
+        records = list(csv.DictReader(fh))
+    with (tmp_path / "t.csv").open(encoding="utf-8") as fh:
+        truth = {row["record_id"]: row["entity_id"] for row in csv.DictReader(fh)}
+    assert len(records) == 200
+    assert tuple(records[0]) == COLUMNS
+    assert set(truth) == {r["record_id"] for r in records}
+    assert len(set(truth.values())) < 200  # several offices' records of one person
+
+
+def test_its_truth_groups_records_of_one_person():
+    rows = list(generate(2000, seed=5))
+    by_entity: dict[int, list[dict]] = {}
+    for record, entity in rows:
+        by_entity.setdefault(entity, []).append(record)
+    # Records of one person come from different offices and keep a birth year in common.
+    for records in by_entity.values():
+        assert len({r["source"] for r in records}) == len(records)
+        years = {r["birth_date"][:4] for r in records if r["birth_date"]}
+        assert len(years) <= 1
+    # The variation is there: placeholders, swaps, missing fields.
+    dates = [r["birth_date"] for r, _ in rows]
+    assert any(d.endswith("-01-01") for d in dates)
+    assert any(d == "" for d in dates)
+    assert any(r["nationality"] == "" for r, _ in rows)
+
+
+def test_its_features_agree_for_swapped_names_and_variants():
+    a = features({"record_id": "1", "given_name": "Mohammed", "family_name": "Al-Ahmadi"})
+    b = features({"record_id": "2", "given_name": "Ahmadi", "family_name": "Muhammad"})
+    assert a["pair_key"] == b["pair_key"]
+    placeholder = features({"record_id": "3", "birth_date": "1990-01-01"})
+    assert placeholder["weak_date"] and placeholder["day_month"] is None
+    swapped = features({"record_id": "4", "birth_date": "1990-07-05"})
+    assert (
+        swapped["day_month"]
+        == features({"record_id": "5", "birth_date": "1990-05-07"})["day_month"]
+    )
+
+
+def test_blocking_keeps_the_true_pairs_of_a_small_generated_set():
+    rows = list(generate(3000, seed=11))
+    truth = {r["record_id"]: entity for r, entity in rows}
+    table = [features(r) | {"entity": truth[r["record_id"]]} for r, _ in rows]
+    con = duckdb.connect()
+    con.register("f", pa.Table.from_pylist(table))
+    union = " union ".join(
+        f"select l.unique_id a, r.unique_id b from f l join f r"
+        f" on l.unique_id < r.unique_id and ({rule})"
+        for rule in BLOCKING_RULES
+    )
+    kept = set(con.execute(union).fetchall())
+    wanted = true_pairs(truth)
+    assert len(kept & wanted) / len(wanted) >= 0.9
+    assert len(kept) / len(rows) <= 30
+
+
+def test_it_scores_clusters_against_the_truth():
+    truth = {"a": 1, "b": 1, "c": 2, "d": 2}
+    clusters = _components(["a", "b", "c", "d"], [("a", "b"), ("b", "c")])
+    result = score(clusters, truth)
+    assert clusters["c"] == "a"
+    assert result.recall == 0.5
+    assert result.precision == 1 / 3

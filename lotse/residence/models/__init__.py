@@ -1,0 +1,21 @@
+from lotse.residence.models.evaluation import Evaluation
+from lotse.residence.models.facts import (
+    BenefitPeriod,
+    Child,
+    Conviction,
+    EmploymentSpell,
+    LanguageCertificate,
+    ResidenceFacts,
+)
+from lotse.residence.models.status import StatusPeriod
+
+__all__ = [
+    "BenefitPeriod",
+    "Child",
+    "Conviction",
+    "EmploymentSpell",
+    "Evaluation",
+    "LanguageCertificate",
+    "ResidenceFacts",
+    "StatusPeriod",
+]

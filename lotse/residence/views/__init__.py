@@ -1,0 +1,1 @@
+"""Server-rendered residence pages: a person's residence tab, its forms, the deadline list."""

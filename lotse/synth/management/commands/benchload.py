@@ -1,0 +1,81 @@
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+
+from lotse.people.models import Person
+from lotse.synth.bench.load import (
+    HEADER,
+    TemporaryPasswords,
+    figures,
+    free_port,
+    pick_logins,
+    run_locust,
+    start_server,
+)
+from lotse.synth.bench.stats import table
+from lotse.synth.generate import SynthOptions, generate
+
+
+class Command(BaseCommand):
+    help = (
+        "Load test: `lotse serve` on this database, locust users signing in as synthetic "
+        "case managers, office staff and coordinators; throughput and p50/p95/p99 per action. "
+        "It writes (summaries, phases, audit entries): run it on a benchmark database."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--users", type=int, default=50, help="Simulated users at once.")
+        parser.add_argument("--minutes", type=float, default=10, help="Duration of the run.")
+        parser.add_argument(
+            "--persons", type=int, default=0, help="First synthesise up to this many persons."
+        )
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--workers", type=int, default=0, help="Server processes (default: LOTSE_WORKERS)."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if connection.vendor != "postgresql":
+            self.stderr.write("Warning: not PostgreSQL; figures will not describe production.")
+        missing = options["persons"] - Person.objects.count()
+        if missing > 0:
+            generate(
+                SynthOptions(persons=missing, seed=options["seed"]),
+                progress=lambda m: sys.stderr.write(m + "\n"),
+            )
+        logins = pick_logins(options["users"])
+        if not all(logins.values()):
+            raise CommandError(f"Not every role has staff to sign in as: {logins}. Run synth.")
+        usernames = [name for names in logins.values() for name in names]
+        workers = options["workers"] or int(os.environ.get("LOTSE_WORKERS", "0") or 0)
+        workers = workers or 2 * (os.cpu_count() or 1) + 1
+        seconds = max(10, int(options["minutes"] * 60))
+        load_before = os.getloadavg()
+        with tempfile.TemporaryDirectory() as tmp, TemporaryPasswords(usernames) as password:
+            users_file = Path(tmp) / "users.json"
+            plan = [{"username": u, "role": r} for r, names in logins.items() for u in names]
+            users_file.write_text(json.dumps({"password": password, "users": plan}))
+            connection.close()  # the server's workers must not share this connection
+            server = start_server(free_port(), workers, Path(tmp) / "server.log")
+            try:
+                status = run_locust(
+                    server.url, options["users"], seconds, users_file, Path(tmp) / "locust"
+                )
+                rows = figures(Path(tmp) / "locust")
+            finally:
+                server.stop()
+        self.stdout.write(
+            f"{Person.objects.count()} persons, {options['users']} users "
+            f"({', '.join(f'{len(v)} {k}' for k, v in logins.items())} logins), "
+            f"{seconds} s, {workers} server workers, {connection.vendor}. "
+            f"Load average before/after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f}."
+        )
+        self.stdout.write(table([HEADER, *rows]))
+        if status != 0:
+            raise CommandError(f"locust exited with {status}: some requests failed (see above).")
