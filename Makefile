@@ -90,6 +90,7 @@ bench-linkage: $(STAMP)
 soak: $(STAMP)
 	LOTSE_SOAK_EXAMPLES=$${EXAMPLES:-1000} $(BIN)/python -m pytest $(PYTEST_ARGS) \
 	  lotse/access/tests/test_permission_properties.py -k matches
+	LOTSE_SOAK=1 $(BIN)/python -m pytest lotse/core/tests/ops/test_database_restart.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

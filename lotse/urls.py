@@ -21,3 +21,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
 ]
+
+# A lost database connection answers 503 with Retry-After (lotse/core/unavailable.py).
+handler500 = "lotse.core.unavailable.server_error"

@@ -25,13 +25,17 @@ def database_url() -> str:
     return f"postgres://{s['USER']}{password}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
-def lotse(args: list[str], env: dict[str, str], **kwargs) -> subprocess.Popen:
+def lotse(
+    args: list[str], env: dict[str, str], stdout=subprocess.PIPE, **kwargs
+) -> subprocess.Popen:
+    """A `lotse` process. A long-running one that logs a lot should get a file as `stdout`:
+    nobody reads a pipe until the end, and a full pipe blocks the process."""
     full_env = {**os.environ, "LOTSE_LOG_LEVEL": "INFO", **env}
     return subprocess.Popen(
         [sys.executable, str(PROJECT_DIR / "manage.py"), *args],
         cwd=PROJECT_DIR,
         env=full_env,
-        stdout=subprocess.PIPE,
+        stdout=stdout,
         stderr=subprocess.STDOUT,
         text=True,
         # Its own session: a signal meant for the test run never reaches it by accident.
