@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,7 @@ SERVICE_FIELDS = (
     "last_verified_on",
     "active",
 )
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 LOCATION_FIELDS = (
     "street",
     "postcode",
@@ -75,9 +77,16 @@ def validate_service(service: Service, data: ServiceData) -> list[ServiceLocatio
     service.languages = normalise_languages(service.languages)
     errors: dict[str, list[str]] = {}
     try:
-        service.full_clean(exclude=["life_areas"])
+        # Nothing on a service is unique; the import checks a copy that carries an id.
+        service.full_clean(exclude=["life_areas"], validate_unique=False)
     except ValidationError as exc:
         errors.update(exc.message_dict)
+    wrong = [code for code in service.language_list if not LANGUAGE_CODE.match(code)]
+    if wrong:
+        errors.setdefault("languages", []).append(
+            _("Not a language code (ISO 639, such as de, ar or uk): %(codes)s")
+            % {"codes": ", ".join(wrong)}
+        )
     if (
         service.capacity is not None
         and service.free_places is not None
@@ -102,7 +111,9 @@ def validate_service(service: Service, data: ServiceData) -> list[ServiceLocatio
                     _("Location %(number)s, %(field)s: %(message)s")
                     % {
                         "number": number,
-                        "field": getattr(ServiceLocation._meta.get_field(name), "verbose_name", name),
+                        "field": getattr(
+                            ServiceLocation._meta.get_field(name), "verbose_name", name
+                        ),
                         "message": message,
                     }
                     for message in messages

@@ -93,6 +93,7 @@ class ServiceForm(forms.ModelForm):
         required=False,
         help_text=_("ISO codes separated by commas, for example de, ar, uk."),
     )
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Service
