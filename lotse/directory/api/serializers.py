@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -83,6 +85,8 @@ class ServiceSerializer(serializers.ModelSerializer):
         many=True, slug_field="code", queryset=LifeArea.objects.filter(active=True), required=False
     )
     languages = LanguagesField(required=False)
+    # A plain string in the schema: a blank URL field becomes a oneOf that '' matches twice.
+    website = serializers.CharField(required=False, allow_blank=True, max_length=200)
     locations = LocationSerializer(many=True, required=False)
     is_stale = serializers.SerializerMethodField(
         help_text=_("Not verified by the provider for six months.")
@@ -120,6 +124,14 @@ class ServiceSerializer(serializers.ModelSerializer):
             "free_places": {"min_value": 0, "max_value": MAX_PLACES},
             "waiting_weeks": {"min_value": 0, "max_value": MAX_WAITING_WEEKS},
         }
+
+    def validate_website(self, value: str) -> str:
+        if value:
+            try:
+                URLValidator()(value)
+            except DjangoValidationError as exc:
+                raise serializers.ValidationError(exc.messages) from exc
+        return value
 
     def get_is_stale(self, service: Service) -> bool:
         return service.is_stale()
