@@ -29,7 +29,7 @@ def _life_area_choices() -> list[tuple[str, Any]]:
 
 
 class ServiceFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or description"), max_length=100, required=False)
+    q = forms.CharField(label=_("Name"), max_length=100, required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("Any kind")), *ServiceKind.choices], required=False
     )
@@ -41,7 +41,12 @@ class ServiceFilterForm(forms.Form):
         validators=[language_code],
         help_text=_("ISO code such as ar, fa or uk."),
     )
-    place = forms.CharField(label=_("Place or postcode"), max_length=100, required=False)
+    place = forms.CharField(
+        label=_("Place or postcode"),
+        max_length=100,
+        required=False,
+        help_text=_("The whole place name, or the first digits of a postcode."),
+    )
     target_group = forms.CharField(label=_("Target group"), max_length=100, required=False)
     provider = forms.ModelChoiceField(
         label=_("Provider"),

@@ -11,6 +11,7 @@ import datetime
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,8 @@ class Service(models.Model):
             # The list's filters: free places and the stale flag.
             models.Index(fields=["free_places"], name="service_free_places"),
             models.Index(fields=["last_verified_on"], name="service_last_verified"),
+            # The list's order: a broad filter reads the first page in order, no sort.
+            models.Index(fields=["name", "id"], name="service_name_order"),
         ]
 
     def __str__(self) -> str:
@@ -135,7 +138,8 @@ class ServiceLocation(models.Model):
         verbose_name_plural = _("locations")
         ordering = ["place", "street", "id"]
         indexes = [
-            models.Index(fields=["place"], name="location_place"),
+            # The place filter compares whole names in any case: UPPER(place) = UPPER(%s).
+            models.Index(Upper("place"), name="location_place_upper"),
             models.Index(fields=["postcode"], name="location_postcode"),
         ]
 

@@ -66,18 +66,16 @@ def search_services(
     if filters.language:
         services = services.filter(language_q(filters.language))
     if filters.place:
+        # A whole place name (any case) or the start of a postcode: both indexed.
         place = filters.place
-        where = Q(place__icontains=place)
+        where = Q(place__iexact=place)
         if place.isdigit():
-            where |= Q(postcode__startswith=place)
+            where = Q(postcode__startswith=place)
         services = services.filter(
             id__in=ServiceLocation.objects.filter(where).values("service_id")
         )
     if filters.target_group:
-        services = services.filter(
-            Q(target_groups__icontains=filters.target_group)
-            | Q(eligibility__icontains=filters.target_group)
-        )
+        services = services.filter(target_groups__icontains=filters.target_group)
     if filters.provider:
         services = services.filter(provider_id=filters.provider)
     if filters.free_places:
