@@ -7,7 +7,7 @@ LOTSE := $(BIN)/lotse
 DEMO_ENV := LOTSE_DEV=true LOTSE_TLS=false LOTSE_REQUIRE_2FA=false DATABASE_URL=
 PYTEST_ARGS ?= -n 2
 
-.PHONY: demo test test-sqlite test-postgres lint check audit schema messages bench bench-load bench-synth bench-pathways bench-linkage soak clean
+.PHONY: demo test test-sqlite test-postgres lint check audit schema messages bench bench-load bench-synth bench-pathways bench-linkage bench-directory soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -85,6 +85,12 @@ bench-pathways: $(STAMP)
 # Batch linkage, ours beside stock Splink: generated files (SIZES) and FEBRL 1-4.
 bench-linkage: $(STAMP)
 	$(LOTSE) bench_linkage --sizes $${SIZES:-10000,100000}
+
+# The service directory's filtered search: tops the directory up to SERVICES synthetic
+# entries (needs a synthetic district: `make bench-synth` or `lotse synth` first).
+bench-directory: $(STAMP)
+	$(LOTSE) migrate --noinput
+	$(LOTSE) bench_directory --services $${SERVICES:-20000} --queries $${QUERIES:-500}
 
 # Many more generated worlds for the permission properties, with a fresh seed each run.
 soak: $(STAMP)

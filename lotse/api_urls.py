@@ -14,6 +14,7 @@ from lotse.contacts.api.views import (
 )
 from lotse.core.api.errors import not_found
 from lotse.deadlines.api.views import CalendarFeedView, CaseloadViewSet, DashboardView, TaskViewSet
+from lotse.directory.api.views import ServiceViewSet
 from lotse.intake.api.views import AssessmentViewSet, IntakeViewSet
 from lotse.network.api.views import OrganisationViewSet
 from lotse.people.api.views import PersonViewSet
@@ -52,6 +53,7 @@ router.register("intakes", IntakeViewSet, basename="intake")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("people", PersonViewSet, basename="person")
 router.register("plans", PlanViewSet, basename="plan")
+router.register("services", ServiceViewSet, basename="service")
 router.register("steps", StepViewSet, basename="step")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("residence/benefits", BenefitPeriodViewSet, basename="benefit-period")

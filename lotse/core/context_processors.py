@@ -23,6 +23,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("deadlines:mine"), _("Follow-ups")))
         items.append((reverse("residence:deadlines"), _("Residence deadlines")))
         items.append((reverse("residence:groups"), _("Target groups")))
+    # The service directory is public information: every signed-in user reads it.
+    items.append((reverse("directory:list"), _("Services")))
     if Role.DPO in roles:
         items.append((reverse("audit:index"), _("Audit trail")))
     if user.is_administrator:

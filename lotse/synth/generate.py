@@ -31,6 +31,7 @@ from lotse.synth.intake import write_intake
 from lotse.synth.organisations import District, consent_text, write_organisations, write_staff
 from lotse.synth.plans import add_plans
 from lotse.synth.population import PopulationContext, PopulationDrawer
+from lotse.synth.services import write_services
 from lotse.synth.staffing import StaffSpec, make_staff
 from lotse.synth.writer import RowWriter
 
@@ -57,6 +58,10 @@ class SynthResult:
     staff: list[StaffSpec]
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+
+
+# Services in the directory of a generated district (`bench_directory` adds more).
+DIRECTORY_SERVICES = 200
 
 
 def _rng(seed: int, part: str) -> random.Random:
@@ -122,6 +127,10 @@ def generate(options: SynthOptions, progress: Callable[[str], object] = print) -
     )
     writer.rows_written.update(add_plans(_rng(options.seed, "plans"), today, progress))
     writer.rows_written.update(write_contacts(options.seed, today, progress))
+    # The service directory (lotse.directory): a district's worth, whatever the population.
+    writer.rows_written["directory_service"] = write_services(
+        DIRECTORY_SERVICES, seed=options.seed, today=today, progress=progress
+    )
     seconds = time.monotonic() - started
     record(
         None,

@@ -163,6 +163,18 @@ RULES: dict[str, str] = {
     "api:conviction-detail": "residence_row",
     "api:child-detail": "residence_row",
     "api:evaluation-detail": "residence_row",
+    # Service directory (lotse.directory): public information every signed-in user
+    # reads; the provider's members and administrators maintain an entry. The
+    # distance from a person's address needs their contact data (QUERIES below).
+    "directory:list": "any_user",
+    "directory:detail": "any_service",
+    "directory:create": "any_user",
+    "directory:import": "any_user",
+    "directory:edit": "service_change",
+    "directory:verify": "service_change",
+    "api:service-list": "any_user",
+    "api:service-detail": "any_service",
+    "api:service-verify": "service_change",
 }
 # The world's residence row behind each detail URL of the residence API.
 RESIDENCE_ROWS = {
@@ -181,6 +193,8 @@ CHANGE_RULES += ("goal_change", "step_change")
 CHANGE_RULES += ("document_change",)
 # Follow-ups (lotse.deadlines): tasks, and handing cases over.
 CHANGE_RULES += ("task_change", "team_lead_case")
+# lotse.directory: a service entry of the owner organisation.
+CHANGE_RULES += ("service_change",)
 # URLs that are not personal-data pages (static, schema, language switch, auth flows).
 # The calendar feed answers to its secret token alone (lotse/deadlines/tests/test_calendar_feed.py).
 PUBLIC_PREFIXES = (
@@ -198,6 +212,10 @@ QUERIES = {
     "api:person-list": lambda w: {"q": m.SECRET_NAME[:-1]},
     "cases:create": lambda w: {"person": w.person.pk},
     "residence:groups": lambda w: {"group": "25b_within_6_months"},
+    "directory:list": lambda w: {"person": w.person.pk},
+    "directory:detail": lambda w: {"person": w.person.pk},
+    "api:service-list": lambda w: {"person": w.person.pk, "verified": "all"},
+    "api:service-detail": lambda w: {"person": w.person.pk},
 }
 
 
@@ -281,6 +299,11 @@ def _allowed(rule: str, role: str, rel: str, state: str, user) -> bool | None:
     # Residence pages and endpoints: whoever holds the person's residence category.
     if rule in ("person_residence", "residence_row"):
         return "residence" in m.expected_categories(role, rel, state)
+    # The directory: anyone reads an entry; its provider's members and administrators change it.
+    if rule == "any_service":
+        return True
+    if rule == "service_change":
+        return role in (Role.ADMINISTRATOR, "operator") or rel == "owner"
     raise AssertionError(f"unknown rule {rule}")
 
 
@@ -321,7 +344,20 @@ def _object_for(rule: str, world):
         return world.case.pk
 
 
+def _service(world):
+    """The world's directory entry, offered by the owner organisation."""
+    if "service" not in world.extras:
+        from lotse.directory.models import Service
+
+        world.extras["service"] = Service.objects.create(
+            provider=world.orgs["owner"], name="Sprachkurs Matrix", kind="language_course"
+        )
+    return world.extras["service"]
+
+
 def _object_for(rule: str, world, name: str = ""):
+    if rule in ("any_service", "service_change"):
+        return _service(world).pk
     if rule == "residence_row":
         return world.extras[RESIDENCE_ROWS[name]].pk
     if rule == "dpo_audit_entry":

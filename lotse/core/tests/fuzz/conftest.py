@@ -139,10 +139,20 @@ def _build() -> World:
         "steps": [step.pk],
         "plans": [amina_case.pk, olga_case.pk],
         "tasks": [task.pk],
+        "services": [_service(caritas).pk],
     }
     world.ids.update(_residence_ids(amina, manager, [amina.pk, yusuf.pk, olga.pk]))
     assert Organisation.objects.filter(pk__in=world.ids["organisations"]).count() == 4
     return world
+
+
+def _service(provider: Any) -> Any:
+    """A directory entry (lotse.directory) of Caritas, with a location."""
+    from lotse.directory.models import Service, ServiceLocation
+
+    service = Service.objects.create(provider=provider, name="Sprachkurs Fuzz", kind="other")
+    ServiceLocation.objects.create(service=service, postcode="48100", place="Fuzzstadt")
+    return service
 
 
 def _contacts_world(case: Any, manager: Any) -> dict[str, list[int]]:
