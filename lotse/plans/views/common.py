@@ -118,7 +118,7 @@ def plan_panel_response(request: HttpRequest, case: Case, saved: str) -> HttpRes
         case_id=case.pk,
         categories=content.categories & categories,
         object_type="plans.integrationplan",
-        object_id=case.pk,
+        object_id=content.context["plan"].pk,
     )
     response = render(
         request, content.template, {"panel": {**content.context, "saved": saved}, "case": case}
