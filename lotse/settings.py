@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "lotse.core.security.PermissionsPolicyMiddleware",
+    # Outside the session and authentication middleware: it also marks their own
+    # answers (second-factor redirects, lockouts) once request.user is known.
+    "lotse.core.security.NoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lotse.core.language.LanguageMiddleware",

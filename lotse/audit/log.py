@@ -18,7 +18,7 @@ from lotse.core.categories import ordered
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime.datetime | datetime.date):
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return str(value)

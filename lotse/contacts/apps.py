@@ -8,6 +8,7 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Contacts and documents")
 
     def ready(self) -> None:
-        from lotse.contacts import panels
+        from lotse.contacts import home, panels
 
         panels.register_panels()
+        home.register_section()

@@ -15,6 +15,15 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class TimeInput(forms.TimeInput):
+    """The browser's time picker; it submits hours and minutes."""
+
+    input_type = "time"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
 def add_action_errors(
     form: forms.BaseForm, error: ValidationError, renamed: dict[str, str] | None = None
 ) -> None:

@@ -28,13 +28,30 @@ from lotse.deadlines.team import leads_organisation
 from lotse.network.models import Team
 from lotse.plans.models import Goal, Step
 
-EDITABLE = ("title", "note", "due_on", "remind_on", "assignee", "team", "goal", "step")
+EDITABLE = (
+    "title",
+    "note",
+    "due_on",
+    "appointment_time",
+    "remind_on",
+    "assignee",
+    "team",
+    "goal",
+    "step",
+)
 
 
 def reminder_time(remind_on: datetime.date) -> datetime.datetime:
     """When a reminder for a day is sent: the morning of that day, local time."""
     hour = getattr(settings, "LOTSE_REMINDER_HOUR", 7)
     naive = datetime.datetime.combine(remind_on, datetime.time(hour=hour))
+    return timezone.make_aware(naive, timezone.get_default_timezone())
+
+
+def appointment_start(task: Task) -> datetime.datetime:
+    """The appointment's start in local time (only for a task with a time)."""
+    assert task.appointment_time is not None
+    naive = datetime.datetime.combine(task.due_on, task.appointment_time)
     return timezone.make_aware(naive, timezone.get_default_timezone())
 
 
@@ -45,6 +62,8 @@ def _check(task: Task, case: Case, *, new: bool) -> None:
         errors["title"] = [_("Say what is to be done.")]
     if new and task.due_on < today:
         errors["due_on"] = [_("A new task cannot be due in the past.")]
+    elif new and task.appointment_time is not None and appointment_start(task) < timezone.now():
+        errors["appointment_time"] = [_("A new appointment cannot lie in the past.")]
     elif task.due_on < case.opened_on:
         errors["due_on"] = [_("A task cannot be due before the case was opened.")]
     if task.remind_on > task.due_on:
@@ -92,6 +111,7 @@ def do_create_task(
     note: str = "",
     goal: Goal | None = None,
     step: Step | None = None,
+    appointment_time: datetime.time | None = None,
 ) -> Task:
     if not case.is_open:
         raise ValidationError(_("A closed case takes no new tasks."))
@@ -100,6 +120,7 @@ def do_create_task(
         title=title.strip(),
         note=note,
         due_on=due_on,
+        appointment_time=appointment_time,
         remind_on=remind_on or due_on,
         assignee=assignee,
         team=team,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lotse.accounts.choices import CASE_ROLES
 from lotse.accounts.models import Membership, User
 from lotse.cases.models import Case
-from lotse.core.forms import DateInput
+from lotse.core.forms import DateInput, TimeInput
 from lotse.deadlines.choices import TaskStatus
 from lotse.deadlines.models import Task
 from lotse.network.models import Team
@@ -76,6 +76,14 @@ def link_choices(case: Case, user: Any) -> list[Any]:
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("What to do"), max_length=200)
     due_on = forms.DateField(label=_("Due on"), widget=DateInput())
+    appointment_time = forms.TimeField(
+        label=_("Appointment at"),
+        widget=TimeInput(),
+        required=False,
+        help_text=_(
+            "Only for an appointment with the person; it then shows at this time in the calendar."
+        ),
+    )
     remind_on = forms.DateField(
         label=_("Remind on"),
         widget=DateInput(),
@@ -94,6 +102,7 @@ class TaskForm(forms.Form):
             kwargs["initial"] = {
                 "title": task.title,
                 "due_on": task.due_on,
+                "appointment_time": task.appointment_time,
                 "remind_on": task.remind_on,
                 "note": task.note,
                 "assign_to": f"user:{task.assignee_id}"
@@ -142,6 +151,7 @@ class TaskForm(forms.Form):
             **self.linked(),
             "title": data["title"],
             "due_on": data["due_on"],
+            "appointment_time": data.get("appointment_time"),
             "remind_on": data.get("remind_on") or data["due_on"],
             "note": data.get("note", ""),
             **self.assignment(),

@@ -1,8 +1,9 @@
-"""The user's follow-ups as an iCalendar feed.
+"""The user's follow-ups and appointments as an iCalendar feed.
 
 A calendar app copies what it fetches to phones and to its provider's cloud,
 outside any consent. So an event says only that a follow-up in case
-F-0000123 is due on a day, with a link into Lotse: no person's name, no
+F-0000123 is due on a day, or that an appointment in it starts at an hour
+(a task with a time), with a link into Lotse: no person's name, no
 "what to do" (which often names an office, a diagnosis or a status). Whoever
 follows the link signs in and sees what visibility allows.
 """
@@ -19,9 +20,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from lotse.deadlines.actions import appointment_start
 from lotse.deadlines.models import Task
 
 PRODID = "-//Lotse//Follow-ups//DE"
+# An appointment blocks this long in the calendar: the task holds only its start.
+APPOINTMENT_LENGTH = datetime.timedelta(hours=1)
 
 
 def feed_tasks(user: Any, *, horizon_days: int = 400) -> list[Task]:
@@ -50,16 +54,25 @@ def build_calendar(tasks: Iterable[Task], *, host: str = "lotse") -> bytes:
         # Stable per task, so a calendar updates the event when the date moves.
         event.add("uid", f"task-{task.pk}@{host}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", task.due_on)
-        event.add("dtend", task.due_on + datetime.timedelta(days=1))
-        event.add(
-            "summary", _("Follow-up in case %(reference)s") % {"reference": task.case.reference}
-        )
+        if task.appointment_time is None:
+            # A follow-up: an all-day event that does not block the day.
+            event.add("dtstart", task.due_on)
+            event.add("dtend", task.due_on + datetime.timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+            summary = _("Follow-up in case %(reference)s")
+        else:
+            # An appointment with the person: at its hour, in UTC so that no
+            # calendar needs Lotse's time-zone definition, and it blocks the time.
+            start = appointment_start(task).astimezone(datetime.UTC)
+            event.add("dtstart", start)
+            event.add("dtend", start + APPOINTMENT_LENGTH)
+            event.add("transp", "OPAQUE")
+            summary = _("Appointment in case %(reference)s")
+        event.add("summary", summary % {"reference": task.case.reference})
         url = base + reverse("cases:detail", args=[task.case_id])
         event.add("url", url)
         event.add("description", url)
         event.add("class", "PRIVATE")
-        event.add("transp", "TRANSPARENT")
         event.add("sequence", task.version)
         calendar.add_component(event)
     return calendar.to_ical()

@@ -38,6 +38,7 @@ class TaskSerializer(ReleasedOnlySerializer):
             "title",
             "note",
             "due_on",
+            "appointment_time",
             "remind_on",
             "assignee",
             "team",
@@ -102,6 +103,11 @@ class TaskCreateSerializer(_LinkFields, _AssignmentFields):
     )
     title = serializers.CharField(max_length=200)
     due_on = serializers.DateField()
+    appointment_time = serializers.TimeField(
+        required=False,
+        allow_null=True,
+        help_text=_("Only for an appointment with the person: its start on the due date."),
+    )
     remind_on = serializers.DateField(required=False, help_text=_("Defaults to the due date."))
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -114,6 +120,7 @@ class TaskCreateSerializer(_LinkFields, _AssignmentFields):
 class TaskUpdateSerializer(_LinkFields, _AssignmentFields):
     title = serializers.CharField(max_length=200, required=False)
     due_on = serializers.DateField(required=False)
+    appointment_time = serializers.TimeField(required=False, allow_null=True)
     remind_on = serializers.DateField(required=False)
     note = serializers.CharField(required=False, allow_blank=True)
     expected_version = serializers.IntegerField(

@@ -51,6 +51,15 @@ class Task(models.Model):
     note = models.TextField(_("note"), blank=True)
     due_on = models.DateField(_("due on"))
     remind_on = models.DateField(_("remind on"))
+    # A follow-up with a time is an appointment with the person (a planned
+    # contact): the calendar feed shows it at that hour instead of all day. No
+    # model of its own: it is planned, reminded, assigned and seen like any task.
+    appointment_time = models.TimeField(
+        _("appointment time"),
+        null=True,
+        blank=True,
+        help_text=_("Only for an appointment with the person: its start on the due date."),
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assigned to"),

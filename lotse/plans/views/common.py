@@ -8,9 +8,10 @@ from django import forms
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 
-from lotse.access.visibility import Action
+from lotse.access.visibility import Action, categories_for
 from lotse.audit.log import record_read
 from lotse.cases.models import Case
+from lotse.cases.panels import CaseView
 from lotse.core.errors import StaleObject
 from lotse.core.forms import add_action_errors
 from lotse.plans.locking import ChangeLine, StalePlan
@@ -89,4 +90,39 @@ def form_page(
         "intro": intro,
         **(extra or {}),
     }
+    if getattr(request, "htmx", False) and template == "plans/form.html":
+        # Asked for from the case page: only the form, swapped into the plan
+        # panel. Ids of its own, as the case page holds other forms with the
+        # same field names (the follow-up's title, the phase change's note).
+        form.auto_id = "plan-%s"
+        return render(request, "plans/_form.html", context, status=200)
     return render(request, template, context, status=200)
+
+
+def plan_panel_response(request: HttpRequest, case: Case, saved: str) -> HttpResponse:
+    """The case page's plan panel after a save from its own form (HTMX).
+
+    The form asked to replace itself; the answer replaces the whole panel, so the
+    new goal or step shows where it belongs. The panel shows plan data: a read.
+    """
+    from lotse.plans.views.panel import plan_panel
+
+    user: Any = request.user
+    categories = categories_for(user, case.person_id, case.pk)
+    view = CaseView(request=request, case=case, categories=categories, can_change=True)
+    content = plan_panel(view)
+    assert content is not None  # the owner's staff may change the case: the panel shows
+    record_read(
+        user,
+        person_id=case.person_id,
+        case_id=case.pk,
+        categories=content.categories & categories,
+        object_type="plans.integrationplan",
+        object_id=content.context["plan"].pk,
+    )
+    response = render(
+        request, content.template, {"panel": {**content.context, "saved": saved}, "case": case}
+    )
+    response["HX-Retarget"] = "#plan-panel"
+    response["HX-Reswap"] = "outerHTML"
+    return response

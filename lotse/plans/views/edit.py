@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from lotse.cases.models import Case
 from lotse.cases.views.common import case_for_change
 from lotse.core.categories import DataCategory
 from lotse.plans.actions import (
@@ -27,13 +28,17 @@ from lotse.plans.views.common import (
     audit_form_read,
     form_page,
     goal_for_change,
+    plan_panel_response,
     refuse,
     step_for_change,
 )
 
 
-def _back(case_pk: int) -> HttpResponse:
-    response = redirect("cases:detail", pk=case_pk)
+def _back(request: HttpRequest, case: Case, saved: str) -> HttpResponse:
+    if getattr(request, "htmx", False):
+        return plan_panel_response(request, case, saved)
+    messages.success(request, saved)
+    response = redirect("cases:detail", pk=case.pk)
     response["Location"] += "#plan-heading"
     return response
 
@@ -59,8 +64,7 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             changes = refuse(form, error)
         else:
-            messages.success(request, _("The goal was added."))
-            return _back(case.pk)
+            return _back(request, case, _("The goal was added."))
     return form_page(
         request,
         case,
@@ -91,8 +95,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             changes = refuse(form, error)
         else:
-            messages.success(request, _("The goal was saved."))
-            return _back(goal.case_id)
+            return _back(request, goal.case, _("The goal was saved."))
     audit_form_read(request, goal.case, goal.life_area.category, goal)
     return form_page(
         request,
@@ -123,8 +126,7 @@ def goal_review(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             changes = refuse(form, error)
         else:
-            messages.success(request, _("The review was recorded."))
-            return _back(goal.case_id)
+            return _back(request, goal.case, _("The review was recorded."))
     audit_form_read(request, goal.case, goal.life_area.category, goal)
     return form_page(
         request,
@@ -150,8 +152,7 @@ def step_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             changes = refuse(form, error)
         else:
-            messages.success(request, _("The step was added."))
-            return _back(goal.case_id)
+            return _back(request, goal.case, _("The step was added."))
     audit_form_read(request, goal.case, goal.life_area.category, goal)
     return form_page(
         request,
@@ -186,8 +187,7 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             changes = refuse(form, error)
         else:
-            messages.success(request, _("The step was saved."))
-            return _back(step.case_id)
+            return _back(request, step.case, _("The step was saved."))
     audit_form_read(request, step.case, step.goal.life_area.category, step)
     return form_page(
         request,
@@ -223,8 +223,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             changes = refuse(form, error)
         else:
-            messages.success(request, _("The agreement was recorded."))
-            return _back(case.pk)
+            return _back(request, case, _("The agreement was recorded."))
     if plan.pk:
         audit_form_read(request, case, DataCategory.CASE_NOTES, plan)
     return form_page(
