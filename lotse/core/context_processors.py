@@ -25,6 +25,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("residence:groups"), _("Target groups")))
     if Role.DPO in roles:
         items.append((reverse("audit:index"), _("Audit trail")))
+    if Role.DPO in roles or user.is_administrator:
+        items.append((reverse("dedupe:queue"), _("Duplicates")))
     if user.is_administrator:
         items.append((reverse("network:organisations"), _("Organisations")))
         items.append((reverse("network:users"), _("Users")))
