@@ -163,6 +163,12 @@ RULES: dict[str, str] = {
     "api:conviction-detail": "residence_row",
     "api:child-detail": "residence_row",
     "api:evaluation-detail": "residence_row",
+    # Duplicate review (lotse.dedupe): DPOs and administrators reach the queue; a
+    # pair or merge only whoever reads both persons' identity for review.
+    "dedupe:queue": "reviewer",
+    "dedupe:merge": "dedupe_pair",
+    "dedupe:distinct": "dedupe_pair",
+    "dedupe:undo": "dedupe_merge",
 }
 # The world's residence row behind each detail URL of the residence API.
 RESIDENCE_ROWS = {
@@ -181,6 +187,8 @@ CHANGE_RULES += ("goal_change", "step_change")
 CHANGE_RULES += ("document_change",)
 # Follow-ups (lotse.deadlines): tasks, and handing cases over.
 CHANGE_RULES += ("task_change", "team_lead_case")
+# Duplicate review: merging, keeping apart and undoing are the reviewer's alone.
+CHANGE_RULES += ("dedupe_pair", "dedupe_merge")
 # URLs that are not personal-data pages (static, schema, language switch, auth flows).
 # The calendar feed answers to its secret token alone (lotse/deadlines/tests/test_calendar_feed.py).
 PUBLIC_PREFIXES = (
@@ -281,6 +289,10 @@ def _allowed(rule: str, role: str, rel: str, state: str, user) -> bool | None:
     # Residence pages and endpoints: whoever holds the person's residence category.
     if rule in ("person_residence", "residence_row"):
         return "residence" in m.expected_categories(role, rel, state)
+    if rule == "reviewer":
+        return role in (Role.DPO, Role.ADMINISTRATOR, "operator")
+    if rule in ("dedupe_pair", "dedupe_merge"):
+        return role == "operator" or (role == Role.DPO and rel == "owner")
     raise AssertionError(f"unknown rule {rule}")
 
 
@@ -321,7 +333,34 @@ def _object_for(rule: str, world):
         return world.case.pk
 
 
+def _duplicate_of(world, key: str):
+    """A second record of the world's person at the owner organisation."""
+    if key not in world.extras:
+        world.extras[key] = f.person(
+            world.orgs["owner"], None, family_name=m.SECRET_NAME, given_names="Leyla"
+        )
+    return world.extras[key]
+
+
+def _dedupe_object(rule: str, world):
+    from lotse.dedupe.merge import do_merge
+    from lotse.dedupe.models import DuplicateCandidate
+
+    if rule == "dedupe_pair":
+        if "pair" not in world.extras:
+            a, b = sorted((world.person.pk, _duplicate_of(world, "duplicate").pk))
+            world.extras["pair"] = DuplicateCandidate.objects.create(
+                person_a_id=a, person_b_id=b, score=0.9
+            )
+        return world.extras["pair"].pk
+    if "merge" not in world.extras:
+        world.extras["merge"] = do_merge(None, world.person, _duplicate_of(world, "merged"))
+    return world.extras["merge"].pk
+
+
 def _object_for(rule: str, world, name: str = ""):
+    if rule in ("dedupe_pair", "dedupe_merge"):
+        return _dedupe_object(rule, world)
     if rule == "residence_row":
         return world.extras[RESIDENCE_ROWS[name]].pk
     if rule == "dpo_audit_entry":
