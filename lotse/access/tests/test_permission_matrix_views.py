@@ -169,6 +169,13 @@ RULES: dict[str, str] = {
     "dedupe:merge": "dedupe_pair",
     "dedupe:distinct": "dedupe_pair",
     "dedupe:undo": "dedupe_merge",
+    "api:duplicate-list": "list",
+    "api:duplicate-detail": "dedupe_pair",
+    "api:duplicate-merge": "dedupe_pair",
+    "api:duplicate-distinct": "dedupe_pair",
+    "api:merge-list": "list",
+    "api:merge-detail": "dedupe_merge",
+    "api:merge-undo": "dedupe_merge",
 }
 # The world's residence row behind each detail URL of the residence API.
 RESIDENCE_ROWS = {
