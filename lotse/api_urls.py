@@ -13,8 +13,8 @@ from lotse.contacts.api.views import (
     DormantCaseViewSet,
 )
 from lotse.core.api.errors import not_found
-from lotse.dedupe.api.views import DuplicateViewSet, MergeViewSet
 from lotse.deadlines.api.views import CalendarFeedView, CaseloadViewSet, DashboardView, TaskViewSet
+from lotse.dedupe.api.views import DuplicateViewSet, MergeViewSet
 from lotse.intake.api.views import AssessmentViewSet, IntakeViewSet
 from lotse.network.api.views import OrganisationViewSet
 from lotse.people.api.views import PersonViewSet

@@ -48,9 +48,9 @@ def person_records(person_ids: Iterable[int] | None = None) -> list[dict[str, st
         people = people.filter(pk__in=list(person_ids))
     nationalities: dict[int, str] = {}
     for person_id, country in (
-        Nationality.objects.filter(person__in=people).order_by("id").values_list(
-            "person_id", "country"
-        )
+        Nationality.objects.filter(person__in=people)
+        .order_by("id")
+        .values_list("person_id", "country")
     ):
         nationalities.setdefault(person_id, country)
     return [

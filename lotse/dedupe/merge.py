@@ -236,7 +236,9 @@ def do_merge(
         )
     _refresh(survivor.pk, merged.pk)
     counts = _counts(moved)
-    _audit(actor, merged.pk, {"merged_into": [None, survivor.pk], "merge": merge.pk, "moved": counts})
+    _audit(
+        actor, merged.pk, {"merged_into": [None, survivor.pk], "merge": merge.pk, "moved": counts}
+    )
     _audit(actor, survivor.pk, {"merged_from": merged.pk, "merge": merge.pk, "moved": counts})
     return merge
 
@@ -270,7 +272,9 @@ def do_undo_merge(actor: Any, merge: MergeRecord) -> MergeRecord:
             **{attname: merge.merged_id}
         )
     if merge.added_spelling_id is not None:
-        NameSpelling.objects.filter(pk=merge.added_spelling_id, person_id=merge.survivor_id).delete()
+        NameSpelling.objects.filter(
+            pk=merge.added_spelling_id, person_id=merge.survivor_id
+        ).delete()
     Person.objects.filter(pk=merge.merged_id).update(merged_into=None)
     now = timezone.now()
     merge.undone_at = now

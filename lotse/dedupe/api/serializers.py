@@ -56,7 +56,9 @@ class PairSerializer(serializers.ModelSerializer[DuplicateCandidate]):
 
 class MergeChoiceSerializer(serializers.Serializer):
     survivor = serializers.IntegerField(
-        min_value=1, max_value=MAX_ID, help_text=_("Id of the record that is kept (one of the pair).")
+        min_value=1,
+        max_value=MAX_ID,
+        help_text=_("Id of the record that is kept (one of the pair)."),
     )
 
 

@@ -45,7 +45,9 @@ def duplicate(caritas, alice):
     do_add_detail(alice, Nationality(person=person, country="LBN"))
     do_add_detail(
         alice,
-        NameSpelling(person=person, given_names="أمينة", family_name="حداد", kind="original_script"),
+        NameSpelling(
+            person=person, given_names="أمينة", family_name="حداد", kind="original_script"
+        ),
     )
     f.status_period(person, alice, valid_from=datetime.date(2020, 1, 1))
     return person

@@ -25,7 +25,9 @@ def test_it_lists_nothing_for_case_staff(client, login, alice, pair):
     assert client.get(DUPLICATES).json()["count"] == 0
     assert client.get(f"{DUPLICATES}{pair.pk}/").status_code == 404
     response = client.post(
-        f"{DUPLICATES}{pair.pk}/merge/", {"survivor": pair.person_a_id}, content_type="application/json"
+        f"{DUPLICATES}{pair.pk}/merge/",
+        {"survivor": pair.person_a_id},
+        content_type="application/json",
     )
     assert response.status_code == 404
 
@@ -45,7 +47,9 @@ def test_it_merges_undoes_and_refuses_late_undo(client, login, dora, pair, survi
         f"{DUPLICATES}{pair.pk}/merge/", {"survivor": survivor.pk}, content_type="application/json"
     )
     late = response.json()["id"]
-    MergeRecord.objects.filter(pk=late).update(merged_at=timezone.now() - datetime.timedelta(days=31))
+    MergeRecord.objects.filter(pk=late).update(
+        merged_at=timezone.now() - datetime.timedelta(days=31)
+    )
     response = client.post(f"{MERGES}{late}/undo/")
     assert response.status_code == 409
     assert "30 days" in response.json()["detail"]

@@ -13,10 +13,30 @@ from lotse.testing import factories as f
 def records(caritas):
     born = datetime.date(1988, 3, 14)
     same = [
-        f.person(caritas, None, given_names="Mohammed", family_name="Al-Hassan", birth_date=born, birth_place="Homs"),
-        f.person(caritas, None, given_names="Muhammad", family_name="Alhassan", birth_date=born, birth_place="Homs"),
+        f.person(
+            caritas,
+            None,
+            given_names="Mohammed",
+            family_name="Al-Hassan",
+            birth_date=born,
+            birth_place="Homs",
+        ),
+        f.person(
+            caritas,
+            None,
+            given_names="Muhammad",
+            family_name="Alhassan",
+            birth_date=born,
+            birth_place="Homs",
+        ),
     ]
-    f.person(caritas, None, given_names="Olena", family_name="Kovalenko", birth_date=datetime.date(1975, 9, 2))
+    f.person(
+        caritas,
+        None,
+        given_names="Olena",
+        family_name="Kovalenko",
+        birth_date=datetime.date(1975, 9, 2),
+    )
     return same
 
 

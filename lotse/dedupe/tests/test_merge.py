@@ -23,7 +23,9 @@ def _owned_rows(person):
         "cases": set(Case.objects.filter(person=person).values_list("pk", flat=True)),
         "consents": set(Consent.objects.filter(person=person).values_list("pk", flat=True)),
         "spellings": set(NameSpelling.objects.filter(person=person).values_list("pk", flat=True)),
-        "nationalities": set(Nationality.objects.filter(person=person).values_list("pk", flat=True)),
+        "nationalities": set(
+            Nationality.objects.filter(person=person).values_list("pk", flat=True)
+        ),
         "identifiers": set(
             OfficeIdentifier.objects.filter(person=person).values_list("pk", flat=True)
         ),
@@ -40,7 +42,9 @@ def test_it_moves_everything_to_the_survivor(dora, survivor, duplicate, pair):
     assert Consent.objects.filter(person=duplicate).count() == 1
     assert OfficeIdentifier.objects.filter(person=duplicate).count() == 1
     # SYR was on both: the survivor's stays, the tombstone keeps its own copy.
-    assert sorted(Nationality.objects.filter(person=duplicate).values_list("country", flat=True)) == [
+    assert sorted(
+        Nationality.objects.filter(person=duplicate).values_list("country", flat=True)
+    ) == [
         "LBN",
         "SYR",
     ]

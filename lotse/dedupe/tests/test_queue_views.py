@@ -32,7 +32,12 @@ def test_it_hides_pairs_outside_the_dpos_organisation(client, login, drk, pair):
     login(other_dpo)
     body = client.get(reverse("dedupe:queue")).content.decode()
     assert "Hadad" not in body
-    assert client.post(reverse("dedupe:merge", args=[pair.pk]), {"survivor": pair.person_a_id}).status_code == 404
+    assert (
+        client.post(
+            reverse("dedupe:merge", args=[pair.pk]), {"survivor": pair.person_a_id}
+        ).status_code
+        == 404
+    )
     assert client.post(reverse("dedupe:distinct", args=[pair.pk])).status_code == 404
 
 

@@ -16,7 +16,8 @@ def test_it_lets_dora_merge_a_duplicate_and_undo_it(journey, caritas, alice, dor
     f.case(caritas, amina, managers=(alice,), actor=alice)
     hadad = f.person(caritas, alice, given_names="Amina", family_name="Hadad", birth_place="Aleppo")
     do_add_detail(
-        alice, NameSpelling(person=hadad, given_names="أمينة", family_name="حداد", kind="original_script")
+        alice,
+        NameSpelling(person=hadad, given_names="أمينة", family_name="حداد", kind="original_script"),
     )
     pair = DuplicateCandidate.objects.create(person_a=amina, person_b=hadad, score=0.96)
     page = journey.page

@@ -48,9 +48,7 @@ class PersonMerged(Http404):
 
 def _visible(user: Any, pk: int) -> bool:
     people = Person.objects.filter(pk=pk)
-    return (
-        people.visible_to(user).exists() or people.visible_to(user, Action.AUDIT).exists()
-    )
+    return people.visible_to(user).exists() or people.visible_to(user, Action.AUDIT).exists()
 
 
 def _merged_into(user: Any, pk: int) -> int | None:
