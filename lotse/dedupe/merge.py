@@ -84,12 +84,10 @@ def person_foreign_keys() -> Iterator[tuple[str, type[models.Model], models.Fore
     """(key in HANDLING, model, field) for every concrete relation to Person."""
     for model in apps.get_models():
         for field in model._meta.get_fields():
-            if (
-                getattr(field, "concrete", False)
-                and field.is_relation
-                and field.related_model is Person
-                and isinstance(field, models.ForeignKey)
-            ):
+            # OneToOneField is a ForeignKey too.
+            if not isinstance(field, models.ForeignKey):
+                continue
+            if field.concrete and field.related_model is Person:
                 yield f"{model._meta.label}.{field.name}", model, field
 
 

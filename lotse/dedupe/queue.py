@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, QuerySet
 
@@ -77,7 +77,9 @@ def _evidence_of(person_ids: list[int]) -> dict[int, PersonEvidence]:
     """Everything a reviewer compares, for a whole page in a fixed number of queries."""
     persons = Person.objects.select_related("registered_by").in_bulk(person_ids)
     found = {pk: PersonEvidence(person) for pk, person in persons.items()}
-    for spelling in NameSpelling.objects.filter(person_id__in=person_ids).order_by("id"):
+    # The per-person querysets are typed by their base model; these rows are what they say.
+    spellings = NameSpelling.objects.filter(person_id__in=person_ids).order_by("id")
+    for spelling in cast("list[NameSpelling]", list(spellings)):
         found[spelling.person_id].spellings.append(spelling)
     for person_id, country in (
         Nationality.objects.filter(person_id__in=person_ids)
@@ -88,7 +90,7 @@ def _evidence_of(person_ids: list[int]) -> dict[int, PersonEvidence]:
     identifiers = OfficeIdentifier.objects.filter(person_id__in=person_ids).select_related(
         "issued_by"
     )
-    for identifier in identifiers.order_by("kind", "value"):
+    for identifier in cast("list[OfficeIdentifier]", list(identifiers.order_by("kind", "value"))):
         found[identifier.person_id].identifiers.append(identifier)
     orgs: dict[int, set[str]] = defaultdict(set)
     for row in (

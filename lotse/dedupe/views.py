@@ -4,6 +4,7 @@ Thin views: the queue module decides who sees which pair, the merge module
 changes things; a pair or merge outside the reviewer's scope answers 404.
 """
 
+import datetime
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -56,7 +57,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     page = Paginator(open_pairs(user), PAGE_SIZE).get_page(request.GET.get("page"))
     pairs = pair_evidence(user, list(page.object_list))
-    since = timezone.now() - timezone.timedelta(days=UNDO_DAYS)
+    since = timezone.now() - datetime.timedelta(days=UNDO_DAYS)
     recent = list(merges(user).filter(undone_at__isnull=True, merged_at__gte=since)[:50])
     shown = sorted({pk for m in recent for pk in (m.survivor_id, m.merged_id)})
     record_reads(user, [(pk, None, {DataCategory.IDENTITY.value}) for pk in shown])

@@ -37,7 +37,11 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--threshold must be a probability above 0 and at most 1, not {options['threshold']!r}"
             ) from None
-        result = find_candidates(threshold, progress=lambda m: sys.stderr.write(m + "\n"))
+
+        def progress(message: str) -> None:
+            sys.stderr.write(message + "\n")
+
+        result = find_candidates(threshold, progress=progress)
         self.stdout.write(
             f"{result.persons} persons, {result.pairs_scored} pairs compared, "
             f"{result.created} new pairs queued"
