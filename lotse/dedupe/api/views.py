@@ -45,6 +45,8 @@ def _refused(error: MergeRefused) -> Conflict:
 @extend_schema(tags=["duplicates"])
 class DuplicateViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     serializer_class = PairSerializer
+    # Ids are digits; anything else matches no route (404), never int() in a view.
+    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self) -> QuerySet[DuplicateCandidate]:
         if self.for_schema or not may_review(self.request.user):
@@ -117,6 +119,7 @@ class DuplicateViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
 @extend_schema(tags=["duplicates"])
 class MergeViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     serializer_class = MergeRecordSerializer
+    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self) -> QuerySet[MergeRecord]:
         if self.for_schema or not may_review(self.request.user):
