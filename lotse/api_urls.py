@@ -14,6 +14,7 @@ from lotse.contacts.api.views import (
 )
 from lotse.core.api.errors import not_found
 from lotse.deadlines.api.views import CalendarFeedView, CaseloadViewSet, DashboardView, TaskViewSet
+from lotse.dedupe.api.views import DuplicateViewSet, MergeViewSet
 from lotse.directory.api.views import ServiceViewSet
 from lotse.intake.api.views import AssessmentViewSet, IntakeViewSet
 from lotse.network.api.views import OrganisationViewSet
@@ -47,9 +48,11 @@ router.register("cases", CaseViewSet, basename="case")
 router.register("consents", ConsentViewSet, basename="consent")
 router.register("contacts", ContactViewSet, basename="contact")
 router.register("documents", DocumentViewSet, basename="document")
+router.register("duplicates", DuplicateViewSet, basename="duplicate")
 router.register("dormant-cases", DormantCaseViewSet, basename="dormant-case")
 router.register("goals", GoalViewSet, basename="goal")
 router.register("intakes", IntakeViewSet, basename="intake")
+router.register("merges", MergeViewSet, basename="merge")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("people", PersonViewSet, basename="person")
 router.register("plans", PlanViewSet, basename="plan")

@@ -17,6 +17,7 @@ urlpatterns = [
     path("deadlines/", include("lotse.deadlines.urls")),
     path("residence/", include("lotse.residence.urls")),
     path("directory/", include("lotse.directory.urls")),
+    path("duplicates/", include("lotse.dedupe.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -29,7 +29,13 @@ def compute_person_grants(person_id: int) -> list[AccessGrant]:
     if not cases:
         # Before the first case is opened (intake), the registering
         # organisation must be able to find and complete the record.
-        registered_by = Person.objects.values_list("registered_by_id", flat=True).get(pk=person_id)
+        registered_by, merged_into = Person.objects.values_list(
+            "registered_by_id", "merged_into_id"
+        ).get(pk=person_id)
+        if merged_into is not None:
+            # A record merged into another (lotse.dedupe) is a tombstone without
+            # cases: nobody works on it, its old links lead to the survivor.
+            return []
         rows.append(
             AccessGrant(
                 person_id=person_id,

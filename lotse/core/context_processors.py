@@ -27,6 +27,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items.append((reverse("directory:list"), _("Services")))
     if Role.DPO in roles:
         items.append((reverse("audit:index"), _("Audit trail")))
+    if Role.DPO in roles or user.is_administrator:
+        items.append((reverse("dedupe:queue"), _("Duplicates")))
     if user.is_administrator:
         items.append((reverse("network:organisations"), _("Organisations")))
         items.append((reverse("network:users"), _("Users")))

@@ -57,14 +57,15 @@ def _names_of(
 
     names: dict[int, list[tuple[str, str]]] = {pk: [] for pk in person_ids}
     years: dict[int, int] = {}
-    for pk, given, family, born, precision in Person.objects.filter(pk__in=person_ids).values_list(
+    # A merged-away record (tombstone) keeps no keys: search leads to the survivor.
+    persons = Person.objects.filter(pk__in=person_ids, merged_into__isnull=True)
+    for pk, given, family, born, precision in persons.values_list(
         "pk", "given_names", "family_name", "birth_date", "birth_date_precision"
     ):
         names[pk].append((given, family))
         years[pk] = birth_year(born, precision)
-    for pk, given, family in NameSpelling.objects.filter(person_id__in=person_ids).values_list(
-        "person_id", "given_names", "family_name"
-    ):
+    spellings = NameSpelling.objects.filter(person_id__in=list(years))
+    for pk, given, family in spellings.values_list("person_id", "given_names", "family_name"):
         names[pk].append((given, family))
     return names, years
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Case, F, IntegerField, Max, Q, Value, When
+from django.db import connections
+from django.db.models import Case, F, IntegerField, Lookup, Max, Q, Value, When
 from django.db.models.expressions import CombinedExpression
 
 from lotse.core.categories import DataCategory
@@ -73,7 +74,7 @@ def as_birth_date(value: BirthDate | datetime.date | None) -> BirthDate | None:
     return BirthDate(value, DAY)
 
 
-def _token_match(token: QueryToken) -> tuple[Q, Case]:
+def _token_match(token: QueryToken, typo: Q) -> tuple[Q, Case]:
     exact = Q(canon__in=token.canons)
     folded = Q(fold__in=token.folds)
     skeleton = Q(skeleton__in=token.skeletons)
@@ -87,14 +88,41 @@ def _token_match(token: QueryToken) -> tuple[Q, Case]:
     # The Kölner Phonetik code is too coarse to look candidates up by (a
     # common code matches tens of thousands of keys in a large district); it
     # counts in the re-ranking instead.
-    strength = Case(
-        When(exact, then=Value(4)),
-        When(folded, then=Value(3)),
-        When(near, then=Value(2)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    return exact | folded | near, strength
+    levels = [When(exact, then=Value(4)), When(folded, then=Value(3)), When(near, then=Value(2))]
+    if typo:
+        # A trigram neighbour (PostgreSQL) counts least: it fills places the keys leave.
+        levels.append(When(typo, then=Value(1)))
+    strength = Case(*levels, default=Value(0), output_field=IntegerField())
+    return exact | folded | near | typo, strength
+
+
+class TrigramSimilar(Lookup[bool]):
+    """PostgreSQL's pg_trgm `%`: similar enough by shared trigrams (namekey_form_trgm index)."""
+
+    lookup_name = "trigram_similar"
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} %% {rhs}", [*lhs_params, *rhs_params]
+
+
+NameKey._meta.get_field("form").register_lookup(TrigramSimilar)
+# Shorter forms share too few trigrams to say anything (every "ali" is like "al").
+TRIGRAM_MIN_LENGTH = 5
+
+
+def _trigram_match(token: QueryToken) -> Q:
+    """Forms within a typo of the query's, from the trigram index (PostgreSQL only)."""
+    match = Q()
+    for form in sorted(token.forms):
+        if len(form) >= TRIGRAM_MIN_LENGTH:
+            match |= Q(form__trigram_similar=form)
+    return match
+
+
+def _uses_trigrams(queryset: Any) -> bool:
+    return bool(connections[queryset.db].vendor == "postgresql")
 
 
 def _born_in(year: int) -> Q:
@@ -106,10 +134,11 @@ def candidate_ids(
 ) -> list[int]:
     """Ids of visible persons whose keys match the query, strongest matches first."""
     keys = NameKey.objects.visible_to(user, category=DataCategory.IDENTITY)
+    trigrams = _uses_trigrams(keys)
     anywhere = Q()
     strengths: dict[str, Max] = {}
     for i, token in enumerate(query):
-        match, strength = _token_match(token)
+        match, strength = _token_match(token, _trigram_match(token) if trigrams else Q())
         anywhere |= match
         strengths[f"s{i}"] = Max(strength)
     keys = keys.filter(anywhere)

@@ -175,6 +175,19 @@ RULES: dict[str, str] = {
     "api:service-list": "any_user",
     "api:service-detail": "any_service",
     "api:service-verify": "service_change",
+    # Duplicate review (lotse.dedupe): DPOs and administrators reach the queue; a
+    # pair or merge only whoever reads both persons' identity for review.
+    "dedupe:queue": "reviewer",
+    "dedupe:merge": "dedupe_pair",
+    "dedupe:distinct": "dedupe_pair",
+    "dedupe:undo": "dedupe_merge",
+    "api:duplicate-list": "list",
+    "api:duplicate-detail": "dedupe_pair",
+    "api:duplicate-merge": "dedupe_pair",
+    "api:duplicate-distinct": "dedupe_pair",
+    "api:merge-list": "list",
+    "api:merge-detail": "dedupe_merge",
+    "api:merge-undo": "dedupe_merge",
 }
 # The world's residence row behind each detail URL of the residence API.
 RESIDENCE_ROWS = {
@@ -195,6 +208,8 @@ CHANGE_RULES += ("document_change",)
 CHANGE_RULES += ("task_change", "team_lead_case")
 # lotse.directory: a service entry of the owner organisation.
 CHANGE_RULES += ("service_change",)
+# Duplicate review: merging, keeping apart and undoing are the reviewer's alone.
+CHANGE_RULES += ("dedupe_pair", "dedupe_merge")
 # URLs that are not personal-data pages (static, schema, language switch, auth flows).
 # The calendar feed answers to its secret token alone (lotse/deadlines/tests/test_calendar_feed.py).
 PUBLIC_PREFIXES = (
@@ -304,6 +319,10 @@ def _allowed(rule: str, role: str, rel: str, state: str, user) -> bool | None:
         return True
     if rule == "service_change":
         return role in (Role.ADMINISTRATOR, "operator") or rel == "owner"
+    if rule == "reviewer":
+        return role in (Role.DPO, Role.ADMINISTRATOR, "operator")
+    if rule in ("dedupe_pair", "dedupe_merge"):
+        return role == "operator" or (role == Role.DPO and rel == "owner")
     raise AssertionError(f"unknown rule {rule}")
 
 
@@ -333,17 +352,6 @@ def _kwargs(pattern: URLPattern, world) -> dict:
     return out
 
 
-def _object_for(rule: str, world):
-    if rule == "task_change":
-        # Its title is a case note: only readers of case notes may ever see it.
-        if "task" not in world.extras:
-            manager = world.users[(Role.CASE_MANAGER, "owner")]
-            world.extras["task"] = f.task(world.case, manager, title=m.SECRET_SUMMARY)
-        return world.extras["task"].pk
-    if rule == "team_lead_case":
-        return world.case.pk
-
-
 def _service(world):
     """The world's directory entry, offered by the owner organisation."""
     if "service" not in world.extras:
@@ -355,9 +363,44 @@ def _service(world):
     return world.extras["service"]
 
 
+def _duplicate_of(world, key: str):
+    """A second record of the world's person at the owner organisation."""
+    if key not in world.extras:
+        world.extras[key] = f.person(
+            world.orgs["owner"], None, family_name=m.SECRET_NAME, given_names="Leyla"
+        )
+    return world.extras[key]
+
+
+def _dedupe_object(rule: str, world):
+    from lotse.dedupe.merge import do_merge
+    from lotse.dedupe.models import DuplicateCandidate
+
+    if rule == "dedupe_pair":
+        if "pair" not in world.extras:
+            a, b = sorted((world.person.pk, _duplicate_of(world, "duplicate").pk))
+            world.extras["pair"] = DuplicateCandidate.objects.create(
+                person_a_id=a, person_b_id=b, score=0.9
+            )
+        return world.extras["pair"].pk
+    if "merge" not in world.extras:
+        world.extras["merge"] = do_merge(None, world.person, _duplicate_of(world, "merged"))
+    return world.extras["merge"].pk
+
+
 def _object_for(rule: str, world, name: str = ""):
+    if rule == "task_change":
+        # Its title is a case note: only readers of case notes may ever see it.
+        if "task" not in world.extras:
+            manager = world.users[(Role.CASE_MANAGER, "owner")]
+            world.extras["task"] = f.task(world.case, manager, title=m.SECRET_SUMMARY)
+        return world.extras["task"].pk
+    if rule == "team_lead_case":
+        return world.case.pk
     if rule in ("any_service", "service_change"):
         return _service(world).pk
+    if rule in ("dedupe_pair", "dedupe_merge"):
+        return _dedupe_object(rule, world)
     if rule == "residence_row":
         return world.extras[RESIDENCE_ROWS[name]].pk
     if rule == "dpo_audit_entry":

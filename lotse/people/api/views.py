@@ -69,7 +69,9 @@ class PersonViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
     def get_queryset(self) -> QuerySet[Person]:
         if self.for_schema:
             return Person.objects.none()
-        return Person.objects.visible_to(self.request.user).select_related("registered_by")
+        # Merged-away records (tombstones, lotse.dedupe) are no persons of their own.
+        people = Person.objects.visible_to(self.request.user).filter(merged_into__isnull=True)
+        return people.select_related("registered_by")
 
     def read_person(self, person: Person, *, status_code: int = 200) -> Response:
         """The person with the blocks the user holds; recorded as a read."""

@@ -55,6 +55,17 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Set when this record was merged into another (lotse.dedupe): the record
+    # stays as a tombstone so that old links lead to the survivor and the
+    # merge can be undone; it holds no grants and no search keys meanwhile.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_persons",
+    )
 
     objects = PersonQuerySet.as_manager()
 

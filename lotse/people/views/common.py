@@ -1,11 +1,12 @@
 """What every page of one person's record shares: access check, tabs, read audit."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import wraps
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,46 @@ class Tab:
     label: str | Promise
 
 
+class PersonMerged(Http404):
+    """The record was merged into another (lotse.dedupe): its pages lead there."""
+
+    def __init__(self, survivor_id: int) -> None:
+        super().__init__()
+        self.survivor_id = survivor_id
+
+
+def _visible(user: Any, pk: int) -> bool:
+    people = Person.objects.filter(pk=pk)
+    return people.visible_to(user).exists() or people.visible_to(user, Action.AUDIT).exists()
+
+
+def _merged_into(user: Any, pk: int) -> int | None:
+    """The survivor of a tombstone `pk`, if the user may see the survivor.
+
+    Asked only on the way to a 404, so ordinary pages pay no extra query.
+    """
+    survivor = (
+        Person.objects.filter(pk=pk, merged_into__isnull=False)
+        .values_list("merged_into_id", flat=True)
+        .first()
+    )
+    return survivor if survivor is not None and _visible(user, survivor) else None
+
+
+def follows_merges(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page of a merged-away person redirects to the same page of the survivor."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, pk, *args, **kwargs)
+        except PersonMerged as merged:
+            name = request.resolver_match.view_name if request.resolver_match else "people:detail"
+            return redirect(name, pk=merged.survivor_id)
+
+    return wrapped
+
+
 def load_person(request: HttpRequest, pk: int) -> PersonPage:
     """The person `pk` as the requesting user may see it; 404 when forbidden or missing."""
     user: Any = request.user
@@ -45,7 +86,10 @@ def load_person(request: HttpRequest, pk: int) -> PersonPage:
     if person is None:
         action = Action.AUDIT
         person = Person.objects.visible_to(user, Action.AUDIT).filter(pk=pk).first()
-    if person is None:
+    if person is None or person.merged_into_id is not None:
+        survivor = _merged_into(user, pk)
+        if survivor is not None:
+            raise PersonMerged(survivor)
         raise Http404
     # visible_to(AUDIT) also answers for the operator (identity everywhere); the
     # audit trail itself is the data-protection officer's alone.

@@ -27,7 +27,13 @@ from lotse.people.models import (
     OfficeIdentifier,
     Person,
 )
-from lotse.people.views.common import PersonPage, category_labels, load_person, render_person_page
+from lotse.people.views.common import (
+    PersonPage,
+    category_labels,
+    follows_merges,
+    load_person,
+    render_person_page,
+)
 
 IDENTITY = DataCategory.IDENTITY.value
 CONTACT = DataCategory.CONTACT.value
@@ -36,6 +42,7 @@ AUDIT_PAGE_SIZE = 25
 
 
 @login_required
+@follows_merges
 def overview(request: HttpRequest, pk: int) -> HttpResponse:
     page = load_person(request, pk)
     user = request.user
@@ -65,6 +72,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@follows_merges
 def cases(request: HttpRequest, pk: int) -> HttpResponse:
     page = load_person(request, pk)
     # A participating organisation sees only the cases it takes part in.
@@ -85,6 +93,7 @@ def cases(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@follows_merges
 def consents(request: HttpRequest, pk: int) -> HttpResponse:
     page = load_person(request, pk)
     rows = list(
@@ -141,6 +150,7 @@ def _households(user: Any, page: PersonPage) -> list[dict[str, Any]]:
 
 
 @login_required
+@follows_merges
 def household(request: HttpRequest, pk: int) -> HttpResponse:
     page = load_person(request, pk)
     households = _households(request.user, page) if page.shows(FAMILY) else None

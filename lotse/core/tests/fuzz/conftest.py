@@ -142,6 +142,7 @@ def _build() -> World:
         "services": [_service(caritas).pk],
     }
     world.ids.update(_residence_ids(amina, manager, [amina.pk, yusuf.pk, olga.pk]))
+    world.ids.update(_dedupe_ids(caritas, amina, yusuf, manager))
     assert Organisation.objects.filter(pk__in=world.ids["organisations"]).count() == 4
     return world
 
@@ -173,6 +174,18 @@ def _contacts_world(case: Any, manager: Any) -> dict[str, list[int]]:
         "documents": [document.pk],
         "bulk-closures": [job.pk],
     }
+
+
+def _dedupe_ids(caritas: Any, amina: Any, yusuf: Any, manager: Any) -> dict[str, list[int]]:
+    """An open pair of Caritas records and a merge (lotse.dedupe) the DPO may undo."""
+    from lotse.dedupe.merge import do_merge
+    from lotse.dedupe.models import DuplicateCandidate
+
+    a, b = sorted((amina.pk, yusuf.pk))
+    pair = DuplicateCandidate.objects.create(person_a_id=a, person_b_id=b, score=0.9)
+    copy = f.person(caritas, manager, given_names="Amena", family_name="Hadad")
+    merge = do_merge(None, amina, copy)
+    return {"duplicates": [pair.pk], "merges": [merge.pk]}
 
 
 def _residence_ids(person: Any, actor: Any, person_ids: list[int]) -> dict[str, list[int]]:
