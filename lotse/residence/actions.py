@@ -68,6 +68,14 @@ def _validate(row: models.Model) -> None:
         check_no_overlap(row)
 
 
+def _resync(row: models.Model) -> None:
+    """A changed status history moves, adds or cancels its residence deadline tasks."""
+    if isinstance(row, StatusPeriod):
+        from lotse.residence.deadline_tasks import sync_person
+
+        sync_person(row.person_id)
+
+
 def _save(row: models.Model) -> None:
     try:
         with transaction.atomic():
@@ -87,6 +95,7 @@ def do_add_row(actor: Any, row: models.Model) -> models.Model:
     _validate(row)
     _save(row)
     record_change(actor, row, None)
+    _resync(row)
     return row
 
 
@@ -117,6 +126,7 @@ def do_change_row(
     _validate(current)
     _save(current)
     record_change(actor, current, before)
+    _resync(current)
     return current
 
 
@@ -127,6 +137,7 @@ def do_remove_row(actor: Any, row: models.Model) -> None:
     row.delete()
     row.pk = pk
     record_change(actor, row, before, action=AuditAction.DELETE)
+    _resync(row)
 
 
 @transaction.atomic

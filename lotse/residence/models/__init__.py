@@ -1,3 +1,4 @@
+from lotse.residence.models.deadline_task import DeadlineTask
 from lotse.residence.models.evaluation import Evaluation
 from lotse.residence.models.facts import (
     BenefitPeriod,
@@ -13,6 +14,7 @@ __all__ = [
     "BenefitPeriod",
     "Child",
     "Conviction",
+    "DeadlineTask",
     "EmploymentSpell",
     "Evaluation",
     "LanguageCertificate",
