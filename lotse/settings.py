@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "lotse.contacts",
     "lotse.deadlines",
     "lotse.directory",
+    "lotse.outreach",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("deadlines:mine"), _("Follow-ups")))
         items.append((reverse("residence:deadlines"), _("Residence deadlines")))
         items.append((reverse("residence:groups"), _("Target groups")))
+        items.append((reverse("outreach:list"), _("Outreach")))
     if Role.DPO in roles:
         items.append((reverse("audit:index"), _("Audit trail")))
     if user.is_administrator:
