@@ -163,6 +163,17 @@ RULES: dict[str, str] = {
     "api:conviction-detail": "residence_row",
     "api:child-detail": "residence_row",
     "api:evaluation-detail": "residence_row",
+    # lotse.outreach: a campaign is its organisation's (the owner's case staff); each
+    # recipient needs the residence category too; a print run only its starter's.
+    "outreach:list": "list",
+    "outreach:create": "case_staff",
+    "outreach:detail": "campaign_view",
+    "outreach:letters": "campaign_view",
+    "outreach:print": "campaign_view",
+    "outreach:letter": "recipient_view",
+    "outreach:informed": "recipient_view",
+    "outreach:print_state": "own_job",
+    "outreach:print_pdf": "own_job",
 }
 # The world's residence row behind each detail URL of the residence API.
 RESIDENCE_ROWS = {
@@ -281,6 +292,10 @@ def _allowed(rule: str, role: str, rel: str, state: str, user) -> bool | None:
     # Residence pages and endpoints: whoever holds the person's residence category.
     if rule in ("person_residence", "residence_row"):
         return "residence" in m.expected_categories(role, rel, state)
+    if rule == "campaign_view":
+        return m.may_change(role, rel)
+    if rule == "recipient_view":
+        return m.may_change(role, rel) and "residence" in m.expected_categories(role, rel, state)
     raise AssertionError(f"unknown rule {rule}")
 
 
@@ -351,7 +366,27 @@ def _object_for(rule: str, world, name: str = ""):
         return world.extras["document"].pk
     if rule == "contact_view":
         return world.extras["contact"].pk
+    if rule in ("campaign_view", "recipient_view"):
+        recipient = _campaign_recipient(world)
+        return recipient.campaign_id if rule == "campaign_view" else recipient.pk
     return None
+
+
+def _campaign_recipient(world):
+    """The owner's outreach campaign with the world's person as its recipient."""
+    from lotse.outreach.models import Campaign, CampaignRecipient
+
+    if "campaign_recipient" not in world.extras:
+        campaign = Campaign.objects.create(
+            organisation=world.orgs["owner"],
+            group="104c_ending",
+            title="Kampagne Matrix",
+            created_by=world.users[(Role.CASE_MANAGER, "owner")],
+        )
+        world.extras["campaign_recipient"] = CampaignRecipient.objects.create(
+            campaign=campaign, person=world.person
+        )
+    return world.extras["campaign_recipient"]
 
 
 def test_it_classifies_every_url():
