@@ -299,6 +299,10 @@ SPECTACULAR_SETTINGS = {
         "LevelEnum": "lotse.people.choices.LanguageLevel",
         "CertificateLevelEnum": "lotse.residence.choices.CertificateLevel",
         "CriterionStatusEnum": "lotse.residence.choices.CriterionStatus",
+        # How a contact happened (lotse.contacts) and how a person was informed
+        # of a campaign (lotse.outreach) share the field name "channel".
+        "ChannelEnum": "lotse.contacts.choices.Channel",
+        "InformedChannelEnum": "lotse.outreach.choices.Channel",
     },
 }
 

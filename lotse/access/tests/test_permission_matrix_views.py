@@ -174,6 +174,11 @@ RULES: dict[str, str] = {
     "outreach:informed": "recipient_view",
     "outreach:print_state": "own_job",
     "outreach:print_pdf": "own_job",
+    "api:campaign-list": "any_user",
+    "api:campaign-detail": "campaign_view",
+    "api:campaign-recipient-informed": "recipient_view",
+    "api:residence-deadlines": "list",
+    "api:residence-target-groups": "list",
 }
 # The world's residence row behind each detail URL of the residence API.
 RESIDENCE_ROWS = {
@@ -209,6 +214,7 @@ QUERIES = {
     "api:person-list": lambda w: {"q": m.SECRET_NAME[:-1]},
     "cases:create": lambda w: {"person": w.person.pk},
     "residence:groups": lambda w: {"group": "25b_within_6_months"},
+    "api:residence-target-groups": lambda w: {"group": "25b_within_6_months"},
 }
 
 
