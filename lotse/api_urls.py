@@ -16,9 +16,9 @@ from lotse.core.api.errors import not_found
 from lotse.deadlines.api.views import CalendarFeedView, CaseloadViewSet, DashboardView, TaskViewSet
 from lotse.intake.api.views import AssessmentViewSet, IntakeViewSet
 from lotse.network.api.views import OrganisationViewSet
+from lotse.outreach.api import CampaignViewSet, RecipientViewSet
 from lotse.people.api.views import PersonViewSet
 from lotse.plans.api.views import GoalViewSet, PlanViewSet, StepViewSet
-from lotse.outreach.api import CampaignViewSet, RecipientViewSet
 from lotse.residence.api.lists import DeadlineListView, TargetGroupView
 from lotse.residence.api.person_views import (
     EvaluationViewSet,

@@ -81,9 +81,9 @@ def do_create_campaign(
     cats = categories_for_cases(actor, [(pk, None) for pk in ids])
     named = [pk for pk in ids if IDENTITY in cats[(pk, None)]]
     skills: dict[int, list[tuple[str, str]]] = {}
-    for person_id, language, level in LanguageSkill.objects.filter(
-        person_id__in=named
-    ).values_list("person_id", "language", "level"):
+    for person_id, language, level in LanguageSkill.objects.filter(person_id__in=named).values_list(
+        "person_id", "language", "level"
+    ):
         skills.setdefault(person_id, []).append((language, level))
     campaign = Campaign.objects.create(
         organisation=organisation,

@@ -13,9 +13,7 @@ class CampaignForm(TargetGroupForm):
     """The target group (with the same filters as its list), and the campaign's frame."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    owner: Any = forms.ModelChoiceField(
-        label=_("Campaign of"), queryset=None, empty_label=None
-    )
+    owner: Any = forms.ModelChoiceField(label=_("Campaign of"), queryset=None, empty_label=None)
     follow_up_days = forms.IntegerField(
         label=_("Follow up after (days)"),
         min_value=1,

@@ -50,10 +50,11 @@ def letters_for(
     ids = [r.person_id for r in recipients]
     cats = categories_for_cases(user, [(pk, None) for pk in ids])
     persons = Person.objects.in_bulk([pk for pk in ids if IDENTITY in cats[(pk, None)]])
-    addresses: dict[int, Address] = {}
+    addresses: dict[int, Any] = {}
     with_contact = [pk for pk in ids if CONTACT in cats[(pk, None)]]
-    for address in Address.objects.filter(person_id__in=with_contact, valid_until__isnull=True):
-        addresses.setdefault(address.person_id, address)
+    current: Any = Address.objects.filter(person_id__in=with_contact, valid_until__isnull=True)
+    for row in current:
+        addresses.setdefault(row.person_id, row)
     contacts = _contact_persons(campaign, ids)
     letters = []
     for recipient in recipients:
@@ -113,9 +114,7 @@ def render_html(letter: Letter) -> str:
     return render_to_string("outreach/letter.html", letter.context)
 
 
-def render_pdf(
-    letters: list[Letter], progress: Callable[[int], None] | None = None
-) -> bytes:
+def render_pdf(letters: list[Letter], progress: Callable[[int], None] | None = None) -> bytes:
     """One PDF of all letters; `progress` is called after each rendered letter."""
     # Imported here: WeasyPrint loads Pango at import, which only the PDF needs.
     from weasyprint import HTML

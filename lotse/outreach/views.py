@@ -176,7 +176,9 @@ def start_print(request: HttpRequest, pk: int) -> HttpResponse:
 def print_state(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
     job = get_object_or_404(LetterPrint.objects.of_user(user).select_related("campaign"), pk=pk)
-    template = "outreach/_print.html" if request.headers.get("HX-Request") else "outreach/print.html"
+    template = (
+        "outreach/_print.html" if request.headers.get("HX-Request") else "outreach/print.html"
+    )
     return render(request, template, {"job": job})
 
 
@@ -216,7 +218,9 @@ def record_informed(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Recorded."))
             return redirect("outreach:detail", pk=recipient.campaign_id)
     person = _named(user, [recipient.person_id]).get(recipient.person_id)
-    record_reads(user, [(recipient.person_id, None, {RESIDENCE, IDENTITY} if person else {RESIDENCE})])
+    record_reads(
+        user, [(recipient.person_id, None, {RESIDENCE, IDENTITY} if person else {RESIDENCE})]
+    )
     status = 400 if request.method == "POST" else 200
     return render(
         request,

@@ -196,4 +196,3 @@ def sync_all(*, today: datetime.date | None = None, lead_days: int | None = None
 def sync_after_change(person_id: int) -> None:
     """Called by the residence actions: a changed status history re-syncs its person."""
     sync_person(person_id)
-

@@ -19,9 +19,9 @@ def test_target_groups_and_deadlines_follow_visibility(group, alice, bob, carol)
     # The job centre holds Amina's residence release, not her identity.
     theirs = Api(bob).get("residence/target-groups/", {"group": "104c_ending"}).json()
     assert [(r["person"], r["name"]) for r in theirs["results"]] == [(group[0].person_id, None)]
-    assert Api(carol).get("residence/target-groups/", {"group": "104c_ending"}).json()[
-        "results"
-    ] == []
+    assert (
+        Api(carol).get("residence/target-groups/", {"group": "104c_ending"}).json()["results"] == []
+    )
     assert Api(alice).get("residence/target-groups/", {"group": "x"}).status_code == 400
     deadlines = Api(alice).get("residence/deadlines/", {"lead_days": 120}).json()["results"]
     assert {d["kind"] for d in deadlines} == {"chancen_end"}
@@ -43,15 +43,19 @@ def test_a_campaign_through_the_api(group, alice, bob, caritas, jobcentre):
     assert recipient["letter_language"] == "ar"
     assert Api(bob).get(f"outreach/campaigns/{campaign_id}/").status_code == 404
     url = f"outreach/recipients/{recipient['id']}/informed/"
-    assert Api(bob).post(url, {"informed_on": TODAY.isoformat(), "channel": "phone"}).status_code == 404
+    assert (
+        Api(bob).post(url, {"informed_on": TODAY.isoformat(), "channel": "phone"}).status_code
+        == 404
+    )
     bad = Api(alice).post(url, {"informed_on": "2999-01-01", "channel": "phone"})
     assert bad.status_code == 400 and "informed_on" in bad.json()
     done = Api(alice).post(
         url, {"informed_on": TODAY.isoformat(), "channel": "phone", "expected_version": 1}
     )
-    assert done.status_code == 200 and done.json()["follow_up_due"] == (
-        TODAY + datetime.timedelta(days=14)
-    ).isoformat()
+    assert (
+        done.status_code == 200
+        and done.json()["follow_up_due"] == (TODAY + datetime.timedelta(days=14)).isoformat()
+    )
     stale = Api(alice).post(
         url, {"informed_on": TODAY.isoformat(), "channel": "phone", "expected_version": 1}
     )

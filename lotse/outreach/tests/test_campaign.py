@@ -20,7 +20,10 @@ TODAY = datetime.date.today()
 
 def start(actor, organisation, **kwargs):
     return do_create_campaign(
-        actor, group="104c_ending", title="Chancen-Aufenthalt endet", organisation=organisation,
+        actor,
+        group="104c_ending",
+        title="Chancen-Aufenthalt endet",
+        organisation=organisation,
         **kwargs,
     )
 
@@ -58,9 +61,7 @@ def test_a_campaign_takes_the_target_group_with_each_persons_language(group, ali
     assert campaign.created_by == alice and campaign.created_on == TODAY
     # One audit entry for the campaign, one per person put on its list.
     entries = AuditEntry.objects.filter(object_type="outreach.campaignrecipient")
-    assert sorted(entries.values_list("person_id", flat=True)) == sorted(
-        c.person_id for c in group
-    )
+    assert sorted(entries.values_list("person_id", flat=True)) == sorted(c.person_id for c in group)
     assert all(set(e.categories) == {"residence"} for e in entries)
 
 

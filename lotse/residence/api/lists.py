@@ -39,7 +39,7 @@ class DeadlineSerializer(serializers.Serializer):
     due = serializers.DateField()
     kind = serializers.CharField()
     description = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.source
     status_period = serializers.IntegerField(allow_null=True)
 
 
@@ -111,8 +111,11 @@ class DeadlineListView(LotseViewSetMixin, generics.GenericAPIView):
             lead_days=lead_days,
             mine=query.validated_data["mine"],
         )
-        page = self.paginate_queryset(items) or []
-        shown = {i.deadline.person_id: {RESIDENCE, IDENTITY} if i.person else {RESIDENCE} for i in page}
+        # DRF's paginator pages any sequence; its stubs ask for a queryset.
+        page: list[PersonDeadline] = self.paginate_queryset(items) or []  # type: ignore[arg-type]
+        shown = {
+            i.deadline.person_id: {RESIDENCE, IDENTITY} if i.person else {RESIDENCE} for i in page
+        }
         record_reads(request.user, [(pk, None, cats) for pk, cats in shown.items()])
         return self.get_paginated_response([_deadline(i) for i in page])
 
@@ -140,7 +143,7 @@ class TargetGroupView(LotseViewSetMixin, generics.GenericAPIView):
             organisation_id=data.get("organisation"),
             manager_id=data.get("manager"),
         )
-        page = self.paginate_queryset(rows) or []
+        page: list[GroupRow] = self.paginate_queryset(rows) or []  # type: ignore[arg-type]
         record_reads(
             request.user,
             [(r.person_id, None, {RESIDENCE, IDENTITY} if r.person else {RESIDENCE}) for r in page],
