@@ -26,7 +26,8 @@ from lotse.outreach.choices import Channel
 from lotse.outreach.letter_texts import letter_language, versions
 from lotse.outreach.models import Campaign, CampaignRecipient, LetterPrint
 from lotse.people.models import LanguageSkill
-from lotse.residence.groups import GROUPS, target_group
+from lotse.residence.group_cache import lookup
+from lotse.residence.groups import GROUPS
 
 RESIDENCE = DataCategory.RESIDENCE.value
 IDENTITY = DataCategory.IDENTITY.value
@@ -68,13 +69,18 @@ def do_create_campaign(
     the person's languages only where the actor holds the identity category.
     """
     _check_campaign(actor, group, title, organisation, follow_up_days)
-    rows = target_group(
+    found = lookup(
         actor,
         group,
         today=today or timezone.localdate(),
         organisation_id=organisation_filter,
         manager_id=manager_filter,
     )
+    if found.rows is None:
+        raise ValidationError(
+            {"group": [_("The target group is still being computed: try again when it is done.")]}
+        )
+    rows = found.rows
     if not rows:
         raise ValidationError({"group": [_("Nobody you may see is in this target group.")]})
     ids = [row.person_id for row in rows]

@@ -69,7 +69,11 @@ def _validate(row: models.Model) -> None:
 
 
 def _resync(row: models.Model) -> None:
-    """A changed status history moves, adds or cancels its residence deadline tasks."""
+    """Cached target groups go stale with any residence change; a changed status
+    history also moves, adds or cancels its residence deadline tasks."""
+    from lotse.residence.group_cache import bump_stamp
+
+    bump_stamp()
     if isinstance(row, StatusPeriod):
         from lotse.residence.deadline_tasks import sync_person
 
@@ -152,6 +156,7 @@ def do_save_facts(
         facts.full_clean(exclude=["person"])
         facts.save()
         record_change(actor, facts, None)
+        _resync(facts)
         return facts
     return do_change_row(actor, current, expected_version=expected_version, **fields)  # type: ignore[return-value]
 

@@ -19,3 +19,11 @@ def sync_residence_deadline_tasks() -> dict[str, Any]:
         "cancelled": result.cancelled,
         "skipped": len(result.skipped),
     }
+
+
+@task()
+def compute_target_group(result_id: int) -> int:
+    """A target group too large for a page load (lotse.residence.group_cache)."""
+    from lotse.residence.group_cache import run_result
+
+    return len(run_result(result_id).rows)

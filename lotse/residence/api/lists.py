@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,7 +17,8 @@ from lotse.core.api.schema import errors, page_errors
 from lotse.core.api.serializers import MAX_ID
 from lotse.core.api.viewsets import LotseViewSetMixin
 from lotse.core.categories import DataCategory
-from lotse.residence.groups import GROUPS, GroupRow, target_group
+from lotse.residence.group_cache import lookup
+from lotse.residence.groups import GROUPS, GroupRow
 from lotse.residence.queries import PersonDeadline, upcoming_deadlines
 
 RESIDENCE = DataCategory.RESIDENCE.value
@@ -47,6 +48,12 @@ class TargetGroupQuerySerializer(serializers.Serializer):
     group = serializers.ChoiceField(choices=list(GROUPS))
     organisation = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     manager = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+
+
+class ComputingSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=["queued", "running"])
+    done = serializers.IntegerField(help_text="Persons evaluated so far.")
+    total = serializers.IntegerField(help_text="Persons to evaluate.")
 
 
 class TargetGroupRowSerializer(serializers.Serializer):
@@ -127,22 +134,39 @@ class TargetGroupView(LotseViewSetMixin, generics.GenericAPIView):
         tags=["residence"],
         operation_id="residence_target_groups_list",
         summary="A target group across the persons visible to you",
-        description="Indicators, not decisions. Only persons whose residence category you "
+        description="Indicators, not decisions. A list too large for one request is computed "
+        "in the background (202 with progress) and kept until residence data changes. Only persons whose residence category you "
         "hold; names only with the identity category. Reads are audited.",
         parameters=[TargetGroupQuerySerializer],
-        responses={200: TargetGroupRowSerializer(many=True), **errors(400), **page_errors()},
+        responses={
+            200: TargetGroupRowSerializer(many=True),
+            202: OpenApiResponse(
+                ComputingSerializer,
+                description="Too large for one request: being computed in the background; "
+                "ask again for the list.",
+            ),
+            **errors(400),
+            **page_errors(),
+        },
     )
     def get(self, request: Request) -> Response:
         query = TargetGroupQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
-        rows = target_group(
+        found = lookup(
             request.user,
             data["group"],
             today=timezone.localdate(),
             organisation_id=data.get("organisation"),
             manager_id=data.get("manager"),
         )
+        if found.rows is None:
+            progress = found.result
+            return Response(
+                {"status": progress.status, "done": progress.done, "total": progress.total},
+                status=202,
+            )
+        rows = found.rows
         page: list[GroupRow] = self.paginate_queryset(rows) or []  # type: ignore[arg-type]
         record_reads(
             request.user,

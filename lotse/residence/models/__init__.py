@@ -1,3 +1,4 @@
+from lotse.residence.models.cache import ResidenceStamp, TargetGroupResult
 from lotse.residence.models.deadline_task import DeadlineTask
 from lotse.residence.models.evaluation import Evaluation
 from lotse.residence.models.facts import (
@@ -19,5 +20,7 @@ __all__ = [
     "Evaluation",
     "LanguageCertificate",
     "ResidenceFacts",
+    "ResidenceStamp",
     "StatusPeriod",
+    "TargetGroupResult",
 ]
