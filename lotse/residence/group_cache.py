@@ -85,10 +85,13 @@ def lookup(
         if stored.status == JobStatus.DONE:
             return Lookup(_shown(user, stored), stored)
         return Lookup(None, stored)
-    filters = {"organisation_id": organisation_id, "manager_id": manager_id}
-    count = candidate_count(user, group, today=today, **filters)
+    count = candidate_count(
+        user, group, today=today, organisation_id=organisation_id, manager_id=manager_id
+    )
     if count <= INLINE_CANDIDATES:
-        rows = target_group(user, group, today=today, **filters)
+        rows = target_group(
+            user, group, today=today, organisation_id=organisation_id, manager_id=manager_id
+        )
         stored = TargetGroupResult.objects.create(
             user=user,
             key=key,
