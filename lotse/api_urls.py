@@ -18,8 +18,10 @@ from lotse.dedupe.api.views import DuplicateViewSet, MergeViewSet
 from lotse.directory.api.views import ServiceViewSet
 from lotse.intake.api.views import AssessmentViewSet, IntakeViewSet
 from lotse.network.api.views import OrganisationViewSet
+from lotse.outreach.api import CampaignViewSet, RecipientViewSet
 from lotse.people.api.views import PersonViewSet
 from lotse.plans.api.views import GoalViewSet, PlanViewSet, StepViewSet
+from lotse.residence.api.lists import DeadlineListView, TargetGroupView
 from lotse.residence.api.person_views import (
     EvaluationViewSet,
     PathwaysView,
@@ -54,6 +56,8 @@ router.register("goals", GoalViewSet, basename="goal")
 router.register("intakes", IntakeViewSet, basename="intake")
 router.register("merges", MergeViewSet, basename="merge")
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("outreach/campaigns", CampaignViewSet, basename="campaign")
+router.register("outreach/recipients", RecipientViewSet, basename="campaign-recipient")
 router.register("people", PersonViewSet, basename="person")
 router.register("plans", PlanViewSet, basename="plan")
 router.register("services", ServiceViewSet, basename="service")
@@ -77,6 +81,8 @@ urlpatterns = [
     path("calendar-feed/", CalendarFeedView.as_view(), name="calendar-feed"),
     path("dashboard/", DashboardView.as_view(), name="dashboard"),
     path("people/<int:id>/pathways/", PathwaysView.as_view(), name="person-pathways"),
+    path("residence/deadlines/", DeadlineListView.as_view(), name="residence-deadlines"),
+    path("residence/target-groups/", TargetGroupView.as_view(), name="residence-target-groups"),
     *router.urls,
     # Last: any other path ending in a slash answers a JSON 404 instead of the HTML page.
     # Paths without the slash still get Django's redirect to the slashed path first.

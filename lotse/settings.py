@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "lotse.deadlines",
     "lotse.directory",
     "lotse.dedupe",
+    "lotse.outreach",
 ]
 
 MIDDLEWARE = [
@@ -302,6 +303,10 @@ SPECTACULAR_SETTINGS = {
         "LevelEnum": "lotse.people.choices.LanguageLevel",
         "CertificateLevelEnum": "lotse.residence.choices.CertificateLevel",
         "CriterionStatusEnum": "lotse.residence.choices.CriterionStatus",
+        # How a contact happened (lotse.contacts) and how a person was informed
+        # of a campaign (lotse.outreach) share the field name "channel".
+        "ChannelEnum": "lotse.contacts.choices.Channel",
+        "InformedChannelEnum": "lotse.outreach.choices.Channel",
     },
 }
 

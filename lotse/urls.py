@@ -18,6 +18,7 @@ urlpatterns = [
     path("residence/", include("lotse.residence.urls")),
     path("directory/", include("lotse.directory.urls")),
     path("duplicates/", include("lotse.dedupe.urls")),
+    path("outreach/", include("lotse.outreach.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

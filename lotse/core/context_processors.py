@@ -23,6 +23,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("deadlines:mine"), _("Follow-ups")))
         items.append((reverse("residence:deadlines"), _("Residence deadlines")))
         items.append((reverse("residence:groups"), _("Target groups")))
+        items.append((reverse("outreach:list"), _("Outreach")))
     # The service directory is public information: every signed-in user reads it.
     items.append((reverse("directory:list"), _("Services")))
     if Role.DPO in roles:

@@ -68,6 +68,18 @@ def _validate(row: models.Model) -> None:
         check_no_overlap(row)
 
 
+def _resync(row: models.Model) -> None:
+    """Cached target groups go stale with any residence change; a changed status
+    history also moves, adds or cancels its residence deadline tasks."""
+    from lotse.residence.group_cache import bump_stamp
+
+    bump_stamp()
+    if isinstance(row, StatusPeriod):
+        from lotse.residence.deadline_tasks import sync_person
+
+        sync_person(row.person_id)
+
+
 def _save(row: models.Model) -> None:
     try:
         with transaction.atomic():
@@ -87,6 +99,7 @@ def do_add_row(actor: Any, row: models.Model) -> models.Model:
     _validate(row)
     _save(row)
     record_change(actor, row, None)
+    _resync(row)
     return row
 
 
@@ -117,6 +130,7 @@ def do_change_row(
     _validate(current)
     _save(current)
     record_change(actor, current, before)
+    _resync(current)
     return current
 
 
@@ -127,6 +141,7 @@ def do_remove_row(actor: Any, row: models.Model) -> None:
     row.delete()
     row.pk = pk
     record_change(actor, row, before, action=AuditAction.DELETE)
+    _resync(row)
 
 
 @transaction.atomic
@@ -141,6 +156,7 @@ def do_save_facts(
         facts.full_clean(exclude=["person"])
         facts.save()
         record_change(actor, facts, None)
+        _resync(facts)
         return facts
     return do_change_row(actor, current, expected_version=expected_version, **fields)  # type: ignore[return-value]
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-# § 104c Abs. 3 AufenthG: the permit is granted for 18 months and not extended.
+# § 104c Abs. 3 S. 3 AufenthG: the permit is granted for 18 months and not extended.
 CHANCEN_MONTHS = 18
 # § 25a Abs. 1 S. 1 Nr. 3 AufenthG: the application before the 27th birthday.
 YOUNG_PERSON_AGE_LIMIT = 27
@@ -94,10 +94,19 @@ def deadlines_for_person(
     today: datetime.date,
     lead_days: int,
 ) -> list[Deadline]:
+    horizon = today + datetime.timedelta(days=lead_days)
+    found = all_deadlines(person_id, periods, birth_date=birth_date)
+    return [d for d in found if today <= d.due <= horizon]
+
+
+def all_deadlines(
+    person_id: int, periods: Iterable[PeriodLike], *, birth_date: datetime.date | None
+) -> list[Deadline]:
+    """Every deadline the history gives, past or far ahead: the task sync must
+    tell a deadline that has passed (its task stays) from one that is gone."""
     periods = sorted(periods, key=lambda p: p.valid_from)
     if not periods:
         return []
-    horizon = today + datetime.timedelta(days=lead_days)
     latest = periods[-1]
     found: list[Deadline] = []
     if is_104c(latest):
@@ -110,7 +119,7 @@ def deadlines_for_person(
                     "The § 104c permit ends and cannot be extended: apply for a permit "
                     "under § 25a or § 25b before this date."
                 ),
-                "§ 104c Abs. 3 AufenthG",
+                "§ 104c Abs. 3 S. 3 AufenthG",
                 latest.pk,
             )
         )
@@ -138,4 +147,4 @@ def deadlines_for_person(
                 None,
             )
         )
-    return sorted((d for d in found if today <= d.due <= horizon), key=lambda d: (d.due, d.kind))
+    return sorted(found, key=lambda d: (d.due, d.kind))

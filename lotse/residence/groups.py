@@ -6,6 +6,7 @@ each on the same facts document the person's tab evaluates.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,8 @@ from lotse.residence.panel import OUTCOME_LABELS
 
 IDENTITY = DataCategory.IDENTITY.value
 B25 = "aufenthg-25b"
+# Persons evaluated per batch (one set of queries each).
+BATCH = 2000
 
 GROUPS = {
     "25b_now": _("Likely eligible for § 25b now"),
@@ -65,6 +68,23 @@ def _current_periods(
     return periods.order_by("person_id")
 
 
+def candidate_count(
+    user: Any,
+    group: str,
+    *,
+    today: datetime.date,
+    organisation_id: int | None = None,
+    manager_id: int | None = None,
+) -> int:
+    """How many persons the engine would evaluate: the measure of the work."""
+    if group == "104c_ending":
+        return 0  # found in SQL alone
+    periods = _current_periods(user, today, organisation_id=organisation_id, manager_id=manager_id)
+    tolerated = Q(kind__in=[StatusKind.DULDUNG, StatusKind.DULDUNG_60B])
+    permits = Q(kind=StatusKind.AUFENTHALTSERLAUBNIS, paragraph__contains="104c")
+    return periods.filter(tolerated | permits).count()
+
+
 def target_group(
     user: Any,
     group: str,
@@ -72,6 +92,7 @@ def target_group(
     today: datetime.date,
     organisation_id: int | None = None,
     manager_id: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[GroupRow]:
     periods = _current_periods(user, today, organisation_id=organisation_id, manager_id=manager_id)
     permits = Q(kind=StatusKind.AUFENTHALTSERLAUBNIS, paragraph__contains="104c")
@@ -82,7 +103,7 @@ def target_group(
         return _rows(user, ending, {pk: ("", chancen_end(p)) for pk, p in ending.items()})
     tolerated = Q(kind__in=[StatusKind.DULDUNG, StatusKind.DULDUNG_60B])
     current = {p.person_id: p for p in periods.filter(tolerated | permits)}
-    verdicts = _evaluate_25b(user, list(current), today)
+    verdicts = _evaluate_25b(user, list(current), today, progress)
     wanted: dict[int, tuple[str, datetime.date | None]]
     if group == "25b_now":
         wanted = {
@@ -101,9 +122,24 @@ def target_group(
 
 
 def _evaluate_25b(
+    user: Any,
+    person_ids: list[int],
+    today: datetime.date,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[int, tuple[str, datetime.date | None]]:
+    """§ 25b's outcome and the day its period of stay is met, per person, in
+    batches: memory stays bounded and a background job can report progress."""
+    verdicts: dict[int, tuple[str, datetime.date | None]] = {}
+    for start in range(0, len(person_ids), BATCH):
+        verdicts.update(_evaluate_batch(user, person_ids[start : start + BATCH], today))
+        if progress is not None:
+            progress(min(start + BATCH, len(person_ids)), len(person_ids))
+    return verdicts
+
+
+def _evaluate_batch(
     user: Any, person_ids: list[int], today: datetime.date
 ) -> dict[int, tuple[str, datetime.date | None]]:
-    """§ 25b's outcome and the day its period of stay is met, per person."""
     from lotse.pathways import FactsError, evaluate
 
     if not person_ids:

@@ -188,6 +188,22 @@ RULES: dict[str, str] = {
     "api:merge-list": "list",
     "api:merge-detail": "dedupe_merge",
     "api:merge-undo": "dedupe_merge",
+    # lotse.outreach: a campaign is its organisation's (the owner's case staff); each
+    # recipient needs the residence category too; a print run only its starter's.
+    "outreach:list": "list",
+    "outreach:create": "case_staff",
+    "outreach:detail": "campaign_view",
+    "outreach:letters": "campaign_view",
+    "outreach:print": "campaign_view",
+    "outreach:letter": "recipient_view",
+    "outreach:informed": "recipient_view",
+    "outreach:print_state": "own_job",
+    "outreach:print_pdf": "own_job",
+    "api:campaign-list": "any_user",
+    "api:campaign-detail": "campaign_view",
+    "api:campaign-recipient-informed": "recipient_view",
+    "api:residence-deadlines": "list",
+    "api:residence-target-groups": "list",
 }
 # The world's residence row behind each detail URL of the residence API.
 RESIDENCE_ROWS = {
@@ -231,6 +247,7 @@ QUERIES = {
     "directory:detail": lambda w: {"person": w.person.pk},
     "api:service-list": lambda w: {"person": w.person.pk, "verified": "all"},
     "api:service-detail": lambda w: {"person": w.person.pk},
+    "api:residence-target-groups": lambda w: {"group": "25b_within_6_months"},
 }
 
 
@@ -323,6 +340,10 @@ def _allowed(rule: str, role: str, rel: str, state: str, user) -> bool | None:
         return role in (Role.DPO, Role.ADMINISTRATOR, "operator")
     if rule in ("dedupe_pair", "dedupe_merge"):
         return role == "operator" or (role == Role.DPO and rel == "owner")
+    if rule == "campaign_view":
+        return m.may_change(role, rel)
+    if rule == "recipient_view":
+        return m.may_change(role, rel) and "residence" in m.expected_categories(role, rel, state)
     raise AssertionError(f"unknown rule {rule}")
 
 
@@ -430,7 +451,27 @@ def _object_for(rule: str, world, name: str = ""):
         return world.extras["document"].pk
     if rule == "contact_view":
         return world.extras["contact"].pk
+    if rule in ("campaign_view", "recipient_view"):
+        recipient = _campaign_recipient(world)
+        return recipient.campaign_id if rule == "campaign_view" else recipient.pk
     return None
+
+
+def _campaign_recipient(world):
+    """The owner's outreach campaign with the world's person as its recipient."""
+    from lotse.outreach.models import Campaign, CampaignRecipient
+
+    if "campaign_recipient" not in world.extras:
+        campaign = Campaign.objects.create(
+            organisation=world.orgs["owner"],
+            group="104c_ending",
+            title="Kampagne Matrix",
+            created_by=world.users[(Role.CASE_MANAGER, "owner")],
+        )
+        world.extras["campaign_recipient"] = CampaignRecipient.objects.create(
+            campaign=campaign, person=world.person
+        )
+    return world.extras["campaign_recipient"]
 
 
 def test_it_classifies_every_url():

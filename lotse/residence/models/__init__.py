@@ -1,3 +1,5 @@
+from lotse.residence.models.cache import ResidenceStamp, TargetGroupResult
+from lotse.residence.models.deadline_task import DeadlineTask
 from lotse.residence.models.evaluation import Evaluation
 from lotse.residence.models.facts import (
     BenefitPeriod,
@@ -13,9 +15,12 @@ __all__ = [
     "BenefitPeriod",
     "Child",
     "Conviction",
+    "DeadlineTask",
     "EmploymentSpell",
     "Evaluation",
     "LanguageCertificate",
     "ResidenceFacts",
+    "ResidenceStamp",
     "StatusPeriod",
+    "TargetGroupResult",
 ]

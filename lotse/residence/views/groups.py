@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from lotse.audit.log import Event, append, record_reads
 from lotse.audit.models import AuditAction
 from lotse.residence.forms import TargetGroupForm
-from lotse.residence.groups import GROUPS, GroupRow, target_group
+from lotse.residence.group_cache import lookup
+from lotse.residence.groups import GROUPS, GroupRow
 from lotse.residence.views.common import IDENTITY, RESIDENCE
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,17 +29,22 @@ def groups(request: HttpRequest) -> HttpResponse:
     form = TargetGroupForm(request.GET or None, user=user)
     rows: list[GroupRow] = []
     group = ""
+    computing = None
     if form.is_valid():
         group = form.cleaned_data["group"]
         organisation, manager = form.cleaned_data["organisation"], form.cleaned_data["manager"]
-        rows = target_group(
+        found = lookup(
             user,
             group,
             today=timezone.localdate(),
             organisation_id=organisation.pk if organisation else None,
             manager_id=manager.pk if manager else None,
         )
-    if group and request.GET.get("format") == "xlsx":
+        if found.rows is None:
+            computing = found.result  # a background job: the page shows its progress
+        else:
+            rows = found.rows
+    if group and computing is None and request.GET.get("format") == "xlsx":
         # An export leaves the system: recorded as such, per person, like the audit export.
         append(
             user,
@@ -60,7 +66,14 @@ def groups(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "residence/groups.html",
-        {"form": form, "rows": rows, "group_label": GROUPS.get(group, ""), "group": group},
+        {
+            "form": form,
+            "rows": rows,
+            "group_label": GROUPS.get(group, ""),
+            "group": group,
+            "computing": computing,
+            "query": request.GET.urlencode(),
+        },
     )
 
 

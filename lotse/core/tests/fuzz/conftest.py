@@ -61,8 +61,8 @@ class World:
             return self.ids["organisations"]
         parts = path.split("/")
         # Residence resources sit one level deeper: /api/v1/residence/<kind>/{id}/.
-        if parts[3] == "residence":
-            return self.ids["residence/" + parts[4]]
+        if parts[3] in ("residence", "outreach"):
+            return self.ids[parts[3] + "/" + parts[4]]
         return self.ids[parts[3]]
 
 
@@ -143,6 +143,7 @@ def _build() -> World:
     }
     world.ids.update(_residence_ids(amina, manager, [amina.pk, yusuf.pk, olga.pk]))
     world.ids.update(_dedupe_ids(caritas, amina, yusuf, manager))
+    world.ids.update(_outreach_ids(caritas, amina, manager))
     assert Organisation.objects.filter(pk__in=world.ids["organisations"]).count() == 4
     return world
 
@@ -206,6 +207,17 @@ def _residence_ids(person: Any, actor: Any, person_ids: list[int]) -> dict[str, 
     ids["residence/facts"] = person_ids
     ids["residence/evaluations"] = [do_store_evaluation(actor, person).pk]
     return ids
+
+
+def _outreach_ids(organisation: Any, person: Any, actor: Any) -> dict[str, list[int]]:
+    """A campaign of Caritas with the shared person as its one recipient (lotse.outreach)."""
+    from lotse.outreach.models import Campaign, CampaignRecipient
+
+    campaign = Campaign.objects.create(
+        organisation=organisation, group="25b_now", title="Fuzzkampagne", created_by=actor
+    )
+    recipient = CampaignRecipient.objects.create(campaign=campaign, person=person)
+    return {"outreach/campaigns": [campaign.pk], "outreach/recipients": [recipient.pk]}
 
 
 @pytest.fixture(scope="module")

@@ -63,7 +63,10 @@ INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=
 
 
 # Rendered to PDF by WeasyPrint, never sent to a browser: CSP does not apply.
-PRINT_TEMPLATES = {"plans/templates/plans/pdf.html"}
+PRINT_TEMPLATES = {
+    "plans/templates/plans/pdf.html",
+    "outreach/templates/outreach/letter.html",
+}
 
 
 def test_it_has_no_inline_script_or_style_in_any_template():
