@@ -41,6 +41,7 @@ class TaskSerializer(ReleasedOnlySerializer):
             "remind_on",
             "assignee",
             "team",
+            "organisation",
             "goal",
             "step",
             "status",
