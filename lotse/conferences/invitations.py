@@ -44,7 +44,7 @@ def invitation_ics(conference: CaseConference, recipients: list[str]) -> bytes:
         attendee = vCalAddress(f"mailto:{address}")
         attendee.params["role"] = vText("REQ-PARTICIPANT")
         attendee.params["rsvp"] = vText("TRUE")
-        event.add("attendee", attendee, encode=0)
+        event.add("attendee", attendee, encode=False)
     calendar.add_component(event)
     return calendar.to_ical()
 

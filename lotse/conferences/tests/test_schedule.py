@@ -26,7 +26,7 @@ def test_it_schedules_and_invites_by_mail_with_ical(
     # Mail leaves the system: no name of the person and not the occasion.
     assert conference_case.person.family_name not in mail.body
     assert "Arbeitsaufnahme" not in mail.body + mail.subject
-    name, content, mimetype = mail.attachments[0]
+    _name, content, mimetype = mail.attachments[0]
     assert mimetype == "text/calendar"
     event = Calendar.from_ical(content).walk("VEVENT")[0]
     assert event.decoded("dtstart") == conference.starts_at.replace(microsecond=0)
@@ -39,9 +39,11 @@ def test_it_schedules_and_invites_by_mail_with_ical(
 def test_it_refuses_an_organisation_without_release_and_sends_nothing(
     schedule, youth_office, jobcentre, mailoutbox, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(ValidationError) as refused:
-            schedule(organisations=[jobcentre, youth_office])
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(ValidationError) as refused,
+    ):
+        schedule(organisations=[jobcentre, youth_office])
     assert "Jugendamt Musterkreis" in str(refused.value.message_dict["organisations"])
     assert not CaseConference.objects.exists()
     assert mailoutbox == []

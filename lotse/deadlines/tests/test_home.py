@@ -8,8 +8,9 @@ from lotse.testing import factories as f
 # team ids, one task query (three buckets and their counts), the caseload check,
 # the audit append for the page (savepoint, lock, insert, head, release) and the
 # session save: 16, the same for 2 tasks as for 12; and one for the plans'
-# overdue-steps section (lotse.plans).
-HOME_QUERIES = 17
+# overdue-steps section (lotse.plans) and one for the upcoming case conferences
+# (lotse.conferences).
+HOME_QUERIES = 18
 
 
 @pytest.mark.parametrize("count", [2, 12])
