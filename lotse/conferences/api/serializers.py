@@ -29,6 +29,8 @@ class DecisionSerializer(serializers.ModelSerializer):
 
 class ConferenceSerializer(serializers.ModelSerializer):
     data_category = serializers.ChoiceField(choices=DataCategory.choices, read_only=True)
+    # Empty when the conference meets in a place: not a "uri" then.
+    video_link = serializers.CharField(read_only=True, help_text=_("A URL, or empty."))
     organisations = serializers.SerializerMethodField()
     agenda = AgendaItemSerializer(many=True, read_only=True)
     decisions = DecisionSerializer(many=True, read_only=True)
