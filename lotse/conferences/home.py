@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from lotse.accounts.choices import CASE_ROLES
+from lotse.accounts.choices import CASE_ROLES, Role
 from lotse.conferences.models import CaseConference
 from lotse.core.categories import DataCategory
 from lotse.core.home import HomeSection, HomeSectionSource, register
@@ -40,5 +40,14 @@ def upcoming_section(request: HttpRequest) -> HomeSection | None:
     return HomeSection("conferences/home_upcoming.html", {"conferences": conferences}, reads)
 
 
+def figures_section(request: HttpRequest) -> HomeSection | None:
+    """The coordinator's way to the anonymised figures: a link, no data."""
+    user: Any = request.user
+    if not (getattr(user, "is_authenticated", False) and user.has_role(Role.COORDINATOR)):
+        return None
+    return HomeSection("conferences/home_figures.html")
+
+
 def register_section() -> None:
     register(HomeSectionSource("conferences.upcoming", 30, upcoming_section))
+    register(HomeSectionSource("conferences.figures", 70, figures_section))

@@ -42,3 +42,9 @@ def test_the_page_is_the_coordinators_and_shows_no_content(client, login, cody, 
     client.logout()
     login(alice)
     assert client.get(reverse("conferences:statistics")).status_code == 403
+
+
+def test_the_coordinators_start_page_links_the_figures(client, login, cody):
+    login(cody)
+    body = client.get(reverse("core:home")).content.decode()
+    assert reverse("conferences:statistics") in body

@@ -6,9 +6,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from lotse.accounts.choices import Role
 from lotse.conferences.models import CaseConference
 from lotse.deadlines.models import Task
 from lotse.e2e.browsing import t
+from lotse.network.choices import OrganisationKind
 from lotse.testing import factories as f
 
 pytestmark = pytest.mark.browser
@@ -63,3 +65,13 @@ def test_a_conference_of_three_organisations_hands_a_task_to_the_job_centre(
     journey.open("/deadlines/")
     assert "Vermittlungsvorschlag Pflegehelferin" in journey.text("main table")
     assert jobcentre.name in journey.text("main table")
+
+
+def test_the_coordinator_sees_conference_figures_without_content(journey, shared_case, alice):
+    office = f.OrganisationFactory(name="KI Musterkreis", kind=OrganisationKind.COORDINATING_OFFICE)
+    f.staff(office, Role.COORDINATOR, username="cody")
+    f.conference(shared_case, [], "identity", actor=alice)
+    journey.sign_in("cody")
+    journey.follow(journey.page.locator('main a[href="/conferences/statistics/"]'))
+    assert t("Case conferences in figures", "de") in journey.text("main h1")
+    assert "Haddad" not in journey.text() and "Fallkonferenz Aufenthalt" not in journey.text()
