@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from lotse.access.api.views import ConsentViewSet
 from lotse.audit.api.views import AuditEntryViewSet
 from lotse.cases.api.views import CaseViewSet
+from lotse.conferences.api.views import ConferenceViewSet
 from lotse.contacts.api.views import (
     BulkClosureViewSet,
     ContactViewSet,
@@ -47,6 +48,7 @@ router.register("audit", AuditEntryViewSet, basename="audit")
 router.register("bulk-closures", BulkClosureViewSet, basename="bulk-closure")
 router.register("caseload", CaseloadViewSet, basename="caseload")
 router.register("cases", CaseViewSet, basename="case")
+router.register("conferences", ConferenceViewSet, basename="conference")
 router.register("consents", ConsentViewSet, basename="consent")
 router.register("contacts", ContactViewSet, basename="contact")
 router.register("documents", DocumentViewSet, basename="document")

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "lotse.plans",
     "lotse.contacts",
     "lotse.deadlines",
+    "lotse.conferences",
     "lotse.directory",
     "lotse.dedupe",
     "lotse.outreach",

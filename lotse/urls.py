@@ -15,6 +15,7 @@ urlpatterns = [
     path("network/", include("lotse.network.urls")),
     path("audit/", include("lotse.audit.urls")),
     path("deadlines/", include("lotse.deadlines.urls")),
+    path("conferences/", include("lotse.conferences.urls")),
     path("residence/", include("lotse.residence.urls")),
     path("directory/", include("lotse.directory.urls")),
     path("duplicates/", include("lotse.dedupe.urls")),

@@ -25,7 +25,7 @@ from lotse.deadlines.choices import TaskStatus
 from lotse.deadlines.models import CalendarFeed, Task
 from lotse.deadlines.models.calendar import token_digest
 from lotse.deadlines.team import leads_organisation
-from lotse.network.models import Team
+from lotse.network.models import Organisation, Team
 from lotse.plans.models import Goal, Step
 
 EDITABLE = (
@@ -68,10 +68,19 @@ def _check(task: Task, case: Case, *, new: bool) -> None:
         errors["due_on"] = [_("A task cannot be due before the case was opened.")]
     if task.remind_on > task.due_on:
         errors["remind_on"] = [_("The reminder must come on or before the due date.")]
-    if task.assignee_id is None and task.team_id is None:
+    given = [task.assignee_id, task.team_id, task.organisation_id]
+    if all(value is None for value in given):
         errors["assignee"] = [_("Assign the task to a person or a team.")]
-    elif task.assignee_id is not None and task.team_id is not None:
+    elif sum(value is not None for value in given) > 1:
         errors["assignee"] = [_("Assign the task to a person or a team, not both.")]
+    elif task.organisation_id is not None:
+        if (
+            task.organisation_id != case.organisation_id
+            and not case.participants.filter(organisation_id=task.organisation_id).exists()
+        ):
+            errors["organisation"] = [
+                _("Only the owning or a participating organisation can take the task.")
+            ]
     elif task.assignee is not None and case.organisation_id not in (
         task.assignee.case_organisation_ids
     ):
@@ -108,6 +117,7 @@ def do_create_task(
     remind_on: datetime.date | None = None,
     assignee: Any = None,
     team: Team | None = None,
+    organisation: Organisation | None = None,
     note: str = "",
     goal: Goal | None = None,
     step: Step | None = None,
@@ -124,6 +134,7 @@ def do_create_task(
         remind_on=remind_on or due_on,
         assignee=assignee,
         team=team,
+        organisation=organisation,
         goal=goal,
         step=step,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,

@@ -22,7 +22,7 @@ def panel_context(request: HttpRequest, case: Case, form: TaskForm | None = None
     tasks = list(
         Task.objects.visible_to(user)
         .filter(case=case)
-        .select_related("assignee", "team", "goal", "step")
+        .select_related("assignee", "team", "organisation", "goal", "step")
         .order_by("due_on", "id")
     )
     open_tasks = [t for t in tasks if t.status == TaskStatus.OPEN]

@@ -58,7 +58,7 @@ def my_tasks(user: Any) -> TaskQuerySet:
         Task.objects.visible_to(user)
         .open()
         .for_assignee(user, team_ids_of(user))
-        .select_related("case__person", "team")
+        .select_related("case__person", "team", "organisation")
         .order_by("due_on", "id")
     )
 

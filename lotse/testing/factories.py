@@ -295,3 +295,37 @@ def status_period(person_: Person, actor: Any = None, **fields: Any) -> Any:
     }
     defaults.update(fields)
     return do_add_row(actor, StatusPeriod(person=person_, **defaults))
+
+
+def conference(
+    case_: Case,
+    organisations: list[Organisation],
+    data_category: str = "residence",
+    *,
+    actor: Any = None,
+    starts_at: datetime.datetime | None = None,
+    agenda: tuple[str, ...] = ("Stand der Dinge", "Nächste Schritte"),
+) -> Any:
+    """A case conference written directly, without the action's release check or
+    invitations: a conference scheduled in the past, whatever the release says now.
+    Tests of scheduling itself call do_schedule_conference."""
+    from lotse.conferences.models import AgendaItem, CaseConference, ConferenceParticipant
+
+    created = CaseConference.objects.create(
+        case=case_,
+        title="Fallkonferenz Aufenthalt",
+        data_category=data_category,
+        starts_at=starts_at or timezone.now() - datetime.timedelta(days=1),
+        place="Kreishaus, Raum 2",
+        created_by=actor,
+    )
+    ConferenceParticipant.objects.create(
+        conference=created, organisation=case_.organisation, kind="organiser"
+    )
+    for organisation in organisations:
+        ConferenceParticipant.objects.create(
+            conference=created, organisation=organisation, kind="organisation"
+        )
+    for position, title in enumerate(agenda, start=1):
+        AgendaItem.objects.create(conference=created, position=position, title=title)
+    return created

@@ -137,6 +137,16 @@ RULES: dict[str, str] = {
     "api:calendar-feed": "any_user",
     "api:caseload-list": "team_lead",
     "api:caseload-reassign": "team_lead",
+    # Case conferences (lotse.conferences): the world's conference discusses residence
+    # data with the participant; it stays in the world when the release ends.
+    "conferences:schedule": "case_change",
+    "conferences:detail": "conference_view",
+    "conferences:minutes": "conference_change",
+    "conferences:decide": "conference_change",
+    "conferences:statistics": "coordinator",
+    "api:conference-list": "any_user",
+    "api:conference-detail": "conference_view",
+    "api:conference-decisions": "conference_change",
     # Residence: reading needs the residence category, changing the owner's case staff.
     "residence:deadlines": "list",
     "residence:groups": "list",
@@ -226,6 +236,8 @@ CHANGE_RULES += ("task_change", "team_lead_case")
 CHANGE_RULES += ("service_change",)
 # Duplicate review: merging, keeping apart and undoing are the reviewer's alone.
 CHANGE_RULES += ("dedupe_pair", "dedupe_merge")
+# lotse.conferences: minutes and decisions are the organiser's (the owner's case staff).
+CHANGE_RULES += ("conference_change",)
 # URLs that are not personal-data pages (static, schema, language switch, auth flows).
 # The calendar feed answers to its secret token alone (lotse/deadlines/tests/test_calendar_feed.py).
 PUBLIC_PREFIXES = (
@@ -328,6 +340,15 @@ def _allowed(rule: str, role: str, rel: str, state: str, user) -> bool | None:
         return role == Role.TEAM_LEAD
     if rule in ("team_lead_member", "team_lead_case"):
         return role == Role.TEAM_LEAD and rel == "owner"
+    # lotse.conferences: a participating organisation reads the conference while its
+    # release covers the conference's data (residence here); withdrawn or expired
+    # after scheduling, it no longer does. Figures are the coordinator's.
+    if rule == "conference_view":
+        return "residence" in m.expected_categories(role, rel, state)
+    if rule == "conference_change":
+        return m.may_change(role, rel)
+    if rule == "coordinator":
+        return role == Role.COORDINATOR
     # Residence pages and endpoints: whoever holds the person's residence category.
     if rule in ("person_residence", "residence_row"):
         return "residence" in m.expected_categories(role, rel, state)
@@ -454,6 +475,8 @@ def _object_for(rule: str, world, name: str = ""):
     if rule in ("campaign_view", "recipient_view"):
         recipient = _campaign_recipient(world)
         return recipient.campaign_id if rule == "campaign_view" else recipient.pk
+    if rule in ("conference_view", "conference_change"):
+        return world.extras["conference"].pk
     return None
 
 
@@ -502,10 +525,23 @@ def _add_intake(world):
     f.assessment(world.case, "orientation", manager, situation=m.SECRET_SUMMARY)
 
 
+def _add_conference(world):
+    """A past conference of the owner with the participant about residence data,
+    written directly: in the expired and withdrawn worlds it was scheduled while the
+    release was in force, and the release ended afterwards."""
+    from lotse.testing.factories import conference
+
+    manager = world.users[(Role.CASE_MANAGER, "owner")]
+    world.extras["conference"] = conference(
+        world.case, [world.orgs["participant"]], "residence", actor=manager
+    )
+
+
 @pytest.fixture(params=m.CONSENT_STATES)
 def world(request, db):
     world = m.build_world(request.param)
     _add_intake(world)
+    _add_conference(world)
     return world
 
 

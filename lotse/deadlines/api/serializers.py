@@ -42,6 +42,7 @@ class TaskSerializer(ReleasedOnlySerializer):
             "remind_on",
             "assignee",
             "team",
+            "organisation",
             "goal",
             "step",
             "status",

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.visibility import VisibleQuerySet
+from lotse.access.visibility import Action, VisibleQuerySet, grants_for
 from lotse.core.categories import DataCategory
 from lotse.deadlines.choices import TaskStatus
 
@@ -20,6 +20,29 @@ class TaskQuerySet(VisibleQuerySet["Task"]):
     # office sees what the person released, not the case manager's to-do list.
     owner_only = True
 
+    def visible_to(
+        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+    ) -> Self:
+        own = super().visible_to(user, action, category=category)
+        if action != Action.VIEW:
+            return own
+        return own | self.handed_to(user)
+
+    def handed_to(self, user: Any) -> Self:
+        """Tasks a case conference handed to the user's organisation.
+
+        They are that organisation's own to-do now (its deadline list shows them),
+        but only while it still holds a current grant for the case: a withdrawn or
+        expired release ends the access here as everywhere.
+        """
+        if not (user is not None and user.is_authenticated and user.is_active):
+            return self.none()
+        organisations = user.case_organisation_ids
+        if not organisations:
+            return self.none()
+        cases = grants_for(user, Action.VIEW).values("case_id")
+        return self.filter(organisation_id__in=organisations, case_id__in=cases)
+
     def open(self) -> TaskQuerySet:
         return self.filter(status=TaskStatus.OPEN)
 
@@ -28,6 +51,11 @@ class TaskQuerySet(VisibleQuerySet["Task"]):
         mine = models.Q(assignee=user)
         if team_ids:
             mine |= models.Q(team_id__in=team_ids)
+        organisations = getattr(user, "case_organisation_ids", [])
+        if organisations:
+            # Handed to the organisation as a whole (case conferences): each of
+            # its case staff sees it in their list until someone completes it.
+            mine |= models.Q(organisation_id__in=organisations)
         return self.filter(mine)
 
 
@@ -72,6 +100,17 @@ class Task(models.Model):
     team = models.ForeignKey(
         "network.Team",
         verbose_name=_("assigned team"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
+        db_index=False,
+    )
+    # A case conference hands a decision to a whole organisation, often another
+    # office than the owner: then neither a person nor a team of the owner takes it.
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("responsible organisation"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -135,6 +174,11 @@ class Task(models.Model):
             models.Index(fields=["assignee", "status", "due_on"], name="task_assignee_due"),
             models.Index(fields=["team", "status", "due_on"], name="task_team_due"),
             models.Index(fields=["case", "status", "due_on"], name="task_case_due"),
+            models.Index(
+                fields=["organisation", "status", "due_on"],
+                name="task_organisation_due",
+                condition=models.Q(organisation__isnull=False),
+            ),
             # Only owed reminders are indexed: the job's scan stays small however
             # many tasks were reminded in the past.
             models.Index(
@@ -150,8 +194,21 @@ class Task(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(assignee__isnull=False) & models.Q(team__isnull=True))
-                | (models.Q(assignee__isnull=True) & models.Q(team__isnull=False)),
+                condition=(
+                    models.Q(assignee__isnull=False)
+                    & models.Q(team__isnull=True)
+                    & models.Q(organisation__isnull=True)
+                )
+                | (
+                    models.Q(assignee__isnull=True)
+                    & models.Q(team__isnull=False)
+                    & models.Q(organisation__isnull=True)
+                )
+                | (
+                    models.Q(assignee__isnull=True)
+                    & models.Q(team__isnull=True)
+                    & models.Q(organisation__isnull=False)
+                ),
                 name="task_one_assignee",
             ),
             models.CheckConstraint(

@@ -9,8 +9,9 @@ from lotse.testing import factories as f
 # the audit append for the page (savepoint, lock, insert, head, release) and the
 # session save: 16, the same for 2 tasks as for 12; one for the plans'
 # overdue-steps section (lotse.plans); one for the dormant-cases section
-# (lotse.contacts), which asks one more only when it has cases to show.
-HOME_QUERIES = 18
+# (lotse.contacts), which asks one more only when it has cases to show; one for
+# the upcoming case conferences (lotse.conferences).
+HOME_QUERIES = 19
 
 
 @pytest.mark.parametrize("count", [2, 12])

@@ -43,6 +43,15 @@ def task_for_change(request: HttpRequest, pk: int) -> Task:
     )
 
 
+def task_for_completion(request: HttpRequest, pk: int) -> Task:
+    """As task_for_change, and also a task handed to the user's organisation by a
+    case conference: that office completes it, though it may not edit the case."""
+    tasks = Task.objects.visible_to(request.user, Action.CHANGE) | Task.objects.handed_to(
+        request.user
+    )
+    return get_object_or_404(tasks.select_related("case", "assignee", "team"), pk=pk)
+
+
 def _back_to_case(request: HttpRequest, task_or_case_id: int) -> HttpResponse:
     return redirect(reverse("cases:detail", args=[task_or_case_id]) + "#tasks-heading")
 
@@ -113,7 +122,8 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    task = task_for_change(request, pk)
+    task = task_for_completion(request, pk)
+    handed_only = not Task.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).exists()
     form = CompleteForm(request.POST)
     htmx = bool(getattr(request, "htmx", False))
     problem = ""
@@ -129,12 +139,15 @@ def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
             problem = " ".join(error.messages)
     else:
         problem = _("The form was incomplete. Reload the page and try again.")
-    if htmx:
+    if htmx and not handed_only:
         return _panel(request, task.case, problem=problem, saved="" if problem else _("Done."))
     if problem:
         messages.error(request, problem)
     else:
         messages.success(request, _("Follow-up completed."))
+    if handed_only:
+        # The responsible office may not change the case: back to its own list.
+        return redirect("deadlines:mine")
     return _back_to_case(request, task.case_id)
 
 

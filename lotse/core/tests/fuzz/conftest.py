@@ -120,6 +120,8 @@ def _build() -> World:
     goal = f.goal(amina_case, "residence", actor=manager)
     step = f.step(goal, actor=manager)
     task = f.task(amina_case, manager, actor=manager)
+    # A case conference with the job centre about residence data (lotse.conferences).
+    conference = f.conference(amina_case, [jobcentre], "residence", actor=manager)
 
     world = World(
         tokens={role: PersonalToken.issue(user, "fuzz")[1] for role, user in users.items()}
@@ -140,6 +142,7 @@ def _build() -> World:
         "plans": [amina_case.pk, olga_case.pk],
         "tasks": [task.pk],
         "services": [_service(caritas).pk],
+        "conferences": [conference.pk],
     }
     world.ids.update(_residence_ids(amina, manager, [amina.pk, yusuf.pk, olga.pk]))
     world.ids.update(_dedupe_ids(caritas, amina, yusuf, manager))

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from lotse.conferences import views
+
+app_name = "conferences"
+
+urlpatterns = [
+    path("cases/<int:pk>/new/", views.schedule, name="schedule"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/minutes/", views.minutes, name="minutes"),
+    path("<int:pk>/decisions/new/", views.decide, name="decide"),
+    path("statistics/", views.statistics, name="statistics"),
+]
