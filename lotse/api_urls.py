@@ -18,6 +18,7 @@ from lotse.intake.api.views import AssessmentViewSet, IntakeViewSet
 from lotse.network.api.views import OrganisationViewSet
 from lotse.people.api.views import PersonViewSet
 from lotse.plans.api.views import GoalViewSet, PlanViewSet, StepViewSet
+from lotse.referrals.api.views import HandoverViewSet, ReferralViewSet
 from lotse.residence.api.person_views import (
     EvaluationViewSet,
     PathwaysView,
@@ -48,10 +49,12 @@ router.register("contacts", ContactViewSet, basename="contact")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("dormant-cases", DormantCaseViewSet, basename="dormant-case")
 router.register("goals", GoalViewSet, basename="goal")
+router.register("handovers", HandoverViewSet, basename="handover")
 router.register("intakes", IntakeViewSet, basename="intake")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("people", PersonViewSet, basename="person")
 router.register("plans", PlanViewSet, basename="plan")
+router.register("referrals", ReferralViewSet, basename="referral")
 router.register("steps", StepViewSet, basename="step")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("residence/benefits", BenefitPeriodViewSet, basename="benefit-period")

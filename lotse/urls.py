@@ -16,6 +16,7 @@ urlpatterns = [
     path("audit/", include("lotse.audit.urls")),
     path("deadlines/", include("lotse.deadlines.urls")),
     path("residence/", include("lotse.residence.urls")),
+    path("referrals/", include("lotse.referrals.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
