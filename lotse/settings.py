@@ -301,6 +301,8 @@ SPECTACULAR_SETTINGS = {
         "LevelEnum": "lotse.people.choices.LanguageLevel",
         "CertificateLevelEnum": "lotse.residence.choices.CertificateLevel",
         "CriterionStatusEnum": "lotse.residence.choices.CriterionStatus",
+        "ReferralStatusEnum": "lotse.referrals.choices.ReferralStatus",
+        "HandoverStatusEnum": "lotse.referrals.choices.HandoverStatus",
     },
 }
 

@@ -193,7 +193,12 @@ def do_move_referral(
     expected_version: int | None = None,
 ) -> Referral:
     # The row lock serialises concurrent answers: the second sees the first's state.
-    current = Referral.objects.select_for_update().select_related("consent").get(pk=referral.pk)
+    # `of=("self",)`: PostgreSQL cannot lock the nullable side of the consent join.
+    current = (
+        Referral.objects.select_for_update(of=("self",))
+        .select_related("consent")
+        .get(pk=referral.pk)
+    )
     if to not in ReferralStatus.values:
         raise ValidationError({"to": [_("Choose one of the referral's states.")]})
     sides = side_of(actor, current)

@@ -122,6 +122,10 @@ def generate(options: SynthOptions, progress: Callable[[str], object] = print) -
     )
     writer.rows_written.update(add_plans(_rng(options.seed, "plans"), today, progress))
     writer.rows_written.update(write_contacts(options.seed, today, progress))
+    # Referrals (lotse.referrals) along the releases the load wrote.
+    from lotse.referrals.synth import add_referrals
+
+    writer.rows_written.update(add_referrals(options.seed, today, progress))
     seconds = time.monotonic() - started
     record(
         None,

@@ -61,12 +61,16 @@ def test_it_lets_only_the_asked_organisation_answer(alice_case, jobcentre, alice
 
 def test_it_hands_over_through_the_pages(alice_case, jobcentre, alice, bob, login, client):
     login(alice)
-    client.post(reverse("referrals:handover", args=[alice_case.pk]), {"to_organisation": jobcentre.pk})
+    client.post(
+        reverse("referrals:handover", args=[alice_case.pk]), {"to_organisation": jobcentre.pk}
+    )
     client.logout()
     login(bob)
     inbox = client.get(reverse("referrals:inbox")).content.decode()
     assert alice_case.reference in inbox
     handover = alice_case.handovers.get()
-    response = client.post(reverse("referrals:handover_answer", args=[handover.pk]), {"accept": "yes"})
+    response = client.post(
+        reverse("referrals:handover_answer", args=[handover.pk]), {"accept": "yes"}
+    )
     assert response.status_code == 302
     assert Case.objects.get(pk=alice_case.pk).organisation == jobcentre

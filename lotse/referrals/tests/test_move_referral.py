@@ -1,6 +1,6 @@
-from django.utils import timezone
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from lotse.access.actions import do_withdraw_consent
 from lotse.core.errors import StaleObject

@@ -1,8 +1,8 @@
-from django.utils import timezone
 import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from lotse.audit.models import AuditEntry
 from lotse.directory.models import Service
@@ -44,9 +44,11 @@ def test_it_sends_a_referral_covered_by_a_release(
 def test_it_refuses_a_referral_without_release_and_sends_nothing(
     alice_case, jobcentre, alice, bob, mailoutbox, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(ValidationError) as refused:
-            _send(alice_case, alice, jobcentre)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(ValidationError) as refused,
+    ):
+        _send(alice_case, alice, jobcentre)
     assert refused.value.error_dict["categories"][0].code == "no_release"
     assert "record a release" in refused.value.messages[0]
     assert not Referral.objects.exists()
