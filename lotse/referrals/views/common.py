@@ -47,8 +47,11 @@ class Shown:
 
 def shown_rows(user: Any, referrals: list[Referral]) -> list[Shown]:
     """One Shown per referral, the whole page in at most three queries."""
-    held = categories_for_cases(user, [(r.person_id, r.case_id) for r in referrals])
     owner_cases = _owner_cases(user, referrals)
+    # Only the sender's rows need the case grants: an inbox page costs no grant lookup.
+    held = categories_for_cases(
+        user, [(r.person_id, r.case_id) for r in referrals if r.case_id in owner_cases]
+    )
     rows = []
     for referral in referrals:
         if referral.case_id in owner_cases:

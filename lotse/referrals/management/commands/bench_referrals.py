@@ -49,7 +49,6 @@ class Command(BaseCommand):
                 requests=options["requests"],
                 seed=options["seed"],
                 warmup=options["warmup"],
-                total=total,
             )
         finally:
             transport.close()
