@@ -120,6 +120,12 @@ def _build() -> World:
     goal = f.goal(amina_case, "residence", actor=manager)
     step = f.step(goal, actor=manager)
     task = f.task(amina_case, manager, actor=manager)
+    # Referral and hand-over (lotse.referrals): to the job centre under the consent in
+    # force, and a hand-over waiting for DRK's answer.
+    from lotse.referrals.handover import do_request_handover
+
+    referral = f.referral(amina_case, jobcentre, ("identity",), actor=manager)
+    handover = do_request_handover(manager, amina_case, drk)
 
     world = World(
         tokens={role: PersonalToken.issue(user, "fuzz")[1] for role, user in users.items()}
@@ -139,6 +145,8 @@ def _build() -> World:
         "steps": [step.pk],
         "plans": [amina_case.pk, olga_case.pk],
         "tasks": [task.pk],
+        "referrals": [referral.pk],
+        "handovers": [handover.pk],
     }
     world.ids.update(_residence_ids(amina, manager, [amina.pk, yusuf.pk, olga.pk]))
     assert Organisation.objects.filter(pk__in=world.ids["organisations"]).count() == 4
