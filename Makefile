@@ -7,7 +7,7 @@ LOTSE := $(BIN)/lotse
 DEMO_ENV := LOTSE_DEV=true LOTSE_TLS=false LOTSE_REQUIRE_2FA=false DATABASE_URL=
 PYTEST_ARGS ?= -n 2
 
-.PHONY: demo test test-sqlite test-postgres lint check audit schema messages bench bench-load bench-synth bench-pathways bench-linkage bench-directory soak clean
+.PHONY: demo test test-sqlite test-postgres lint check audit schema messages bench bench-load bench-synth bench-pathways bench-linkage bench-directory bench-referrals soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -91,6 +91,10 @@ bench-linkage: $(STAMP)
 bench-directory: $(STAMP)
 	$(LOTSE) migrate --noinput
 	$(LOTSE) bench_directory --services $${SERVICES:-20000} --queries $${QUERIES:-500}
+# The referral inbox of an office holding REFERRALS referrals (PostgreSQL; builds its data once).
+bench-referrals: $(STAMP)
+	$(LOTSE) migrate --noinput
+	$(LOTSE) bench_referrals --referrals $${REFERRALS:-50000}
 
 # Many more generated worlds for the permission properties, with a fresh seed each run.
 soak: $(STAMP)

@@ -22,6 +22,7 @@ from lotse.network.api.views import OrganisationViewSet
 from lotse.outreach.api import CampaignViewSet, RecipientViewSet
 from lotse.people.api.views import PersonViewSet
 from lotse.plans.api.views import GoalViewSet, PlanViewSet, StepViewSet
+from lotse.referrals.api.views import HandoverViewSet, ReferralViewSet
 from lotse.residence.api.lists import DeadlineListView, TargetGroupView
 from lotse.residence.api.person_views import (
     EvaluationViewSet,
@@ -55,6 +56,7 @@ router.register("documents", DocumentViewSet, basename="document")
 router.register("duplicates", DuplicateViewSet, basename="duplicate")
 router.register("dormant-cases", DormantCaseViewSet, basename="dormant-case")
 router.register("goals", GoalViewSet, basename="goal")
+router.register("handovers", HandoverViewSet, basename="handover")
 router.register("intakes", IntakeViewSet, basename="intake")
 router.register("merges", MergeViewSet, basename="merge")
 router.register("organisations", OrganisationViewSet, basename="organisation")
@@ -63,6 +65,7 @@ router.register("outreach/recipients", RecipientViewSet, basename="campaign-reci
 router.register("people", PersonViewSet, basename="person")
 router.register("plans", PlanViewSet, basename="plan")
 router.register("services", ServiceViewSet, basename="service")
+router.register("referrals", ReferralViewSet, basename="referral")
 router.register("steps", StepViewSet, basename="step")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("residence/benefits", BenefitPeriodViewSet, basename="benefit-period")

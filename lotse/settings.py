@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "lotse.directory",
     "lotse.dedupe",
     "lotse.outreach",
+    "lotse.referrals",
 ]
 
 MIDDLEWARE = [
@@ -254,6 +255,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "lotse@localhost")
 # Absolute links in reminder e-mails and calendar feeds, which are read outside a request.
 LOTSE_BASE_URL = env_str("LOTSE_BASE_URL", "http://127.0.0.1:8000")
+# Referrals without an answer after this many days show as overdue to the sender.
+LOTSE_REFERRAL_ANSWER_DAYS = env_int("LOTSE_REFERRAL_ANSWER_DAYS", 10)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -308,6 +311,8 @@ SPECTACULAR_SETTINGS = {
         # of a campaign (lotse.outreach) share the field name "channel".
         "ChannelEnum": "lotse.contacts.choices.Channel",
         "InformedChannelEnum": "lotse.outreach.choices.Channel",
+        "ReferralStatusEnum": "lotse.referrals.choices.ReferralStatus",
+        "HandoverStatusEnum": "lotse.referrals.choices.HandoverStatus",
     },
 }
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("directory/", include("lotse.directory.urls")),
     path("duplicates/", include("lotse.dedupe.urls")),
     path("outreach/", include("lotse.outreach.urls")),
+    path("referrals/", include("lotse.referrals.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

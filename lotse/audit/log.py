@@ -3,6 +3,7 @@ audit row exists exactly when the change it describes was committed."""
 
 import datetime
 import decimal
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -20,7 +21,7 @@ from lotse.core.categories import ordered
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
-    if isinstance(value, decimal.Decimal):
+    if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, frozenset | set):
         return ordered(value) if all(isinstance(v, str) for v in value) else sorted(value)

@@ -21,6 +21,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("intake:start"), _("Intake")))
         items.append((reverse("contacts:dormant"), _("Dormant cases")))
         items.append((reverse("deadlines:mine"), _("Follow-ups")))
+        items.append((reverse("referrals:inbox"), _("Referral inbox")))
         items.append((reverse("residence:deadlines"), _("Residence deadlines")))
         items.append((reverse("residence:groups"), _("Target groups")))
         items.append((reverse("outreach:list"), _("Outreach")))

@@ -136,6 +136,10 @@ def generate(options: SynthOptions, progress: Callable[[str], object] = print) -
     for table, n in conferences.items():
         # The conferences' tasks add to the follow-ups written before.
         writer.rows_written[table] = writer.rows_written.get(table, 0) + n
+    # Referrals (lotse.referrals) along the releases the load wrote.
+    from lotse.referrals.synth import add_referrals
+
+    writer.rows_written.update(add_referrals(options.seed, today, progress))
     seconds = time.monotonic() - started
     record(
         None,

@@ -329,3 +329,29 @@ def conference(
     for position, title in enumerate(agenda, start=1):
         AgendaItem.objects.create(conference=created, position=position, title=title)
     return created
+
+
+# Referrals and hand-overs (lotse.referrals): through the actions, like the rest.
+def referral(
+    case_: Case,
+    recipient: Organisation,
+    categories: tuple[str, ...] = ("identity", "residence"),
+    *,
+    actor: Any = None,
+    request: str = "Bitte um einen Beratungstermin.",
+    **kwargs: Any,
+) -> Any:
+    import uuid
+
+    from lotse.referrals.actions import do_send_referral
+
+    sent, _created = do_send_referral(
+        actor,
+        case_,
+        request=request,
+        categories=categories,
+        idempotency_key=kwargs.pop("idempotency_key", None) or uuid.uuid4(),
+        recipient=recipient,
+        **kwargs,
+    )
+    return sent

@@ -6,6 +6,8 @@ page can be added without being checked here. Expectations come from the
 reference model in lotse.testing.matrix, never from the code under test.
 """
 
+import uuid
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -214,6 +216,21 @@ RULES: dict[str, str] = {
     "api:campaign-recipient-informed": "recipient_view",
     "api:residence-deadlines": "list",
     "api:residence-target-groups": "list",
+    # Referrals and hand-overs (lotse.referrals): the world's referral and hand-over go
+    # from the owner to the participant organisation; its case staff see them whatever
+    # the consent state (the loop must close), the person's data only as released.
+    "referrals:inbox": "case_staff",
+    "referrals:create": "case_change",
+    "referrals:handover": "case_change",
+    "referrals:detail": "referral_view",
+    "referrals:move": "referral_move",
+    "referrals:handover_answer": "handover_answer",
+    "api:referral-list": "any_user",
+    "api:referral-detail": "referral_view",
+    "api:referral-move": "referral_move",
+    "api:handover-list": "any_user",
+    "api:handover-detail": "referral_view",
+    "api:handover-answer": "handover_answer",
 }
 # The world's residence row behind each detail URL of the residence API.
 RESIDENCE_ROWS = {
@@ -238,6 +255,8 @@ CHANGE_RULES += ("service_change",)
 CHANGE_RULES += ("dedupe_pair", "dedupe_merge")
 # lotse.conferences: minutes and decisions are the organiser's (the owner's case staff).
 CHANGE_RULES += ("conference_change",)
+# lotse.referrals: moving a referral, answering a hand-over.
+CHANGE_RULES += ("referral_move", "handover_answer")
 # URLs that are not personal-data pages (static, schema, language switch, auth flows).
 # The calendar feed answers to its secret token alone (lotse/deadlines/tests/test_calendar_feed.py).
 PUBLIC_PREFIXES = (
@@ -365,6 +384,11 @@ def _allowed(rule: str, role: str, rel: str, state: str, user) -> bool | None:
         return m.may_change(role, rel)
     if rule == "recipient_view":
         return m.may_change(role, rel) and "residence" in m.expected_categories(role, rel, state)
+    # lotse.referrals: sender (owner) and receiver (participant) case staff.
+    if rule in ("referral_view", "referral_move"):
+        return role in m.CASE_WORK and rel in ("owner", "participant")
+    if rule == "handover_answer":
+        return role in m.CASE_WORK and rel == "participant"
     raise AssertionError(f"unknown rule {rule}")
 
 
@@ -477,6 +501,10 @@ def _object_for(rule: str, world, name: str = ""):
         return recipient.campaign_id if rule == "campaign_view" else recipient.pk
     if rule in ("conference_view", "conference_change"):
         return world.extras["conference"].pk
+    if rule in ("referral_view", "referral_move"):
+        return world.extras["handover" if name.startswith("api:handover") else "referral"].pk
+    if rule == "handover_answer":
+        return world.extras["handover"].pk
     return None
 
 
@@ -537,11 +565,42 @@ def _add_conference(world):
     )
 
 
+def _add_referral(world):
+    """A referral and a pending hand-over from the owner to the participant organisation.
+
+    With the consent given, sent through the action. In the other states the
+    referral stands for one sent while a release was in force that has since
+    expired or been withdrawn (or, absent, never covered it): the receiver still
+    sees it, but none of the person's data.
+    """
+    from lotse.referrals.handover import do_request_handover
+    from lotse.referrals.models import Referral
+
+    manager = world.users[(Role.CASE_MANAGER, "owner")]
+    receiver = world.orgs["participant"]
+    if world.state == "given":
+        world.extras["referral"] = f.referral(world.case, receiver, m.RELEASED, actor=manager)
+    else:
+        world.extras["referral"] = Referral.objects.create(
+            person=world.person,
+            case=world.case,
+            sender_organisation=world.orgs["owner"],
+            recipient_organisation=receiver,
+            request="Bitte um einen Beratungstermin.",
+            categories=frozenset(m.RELEASED),
+            consent=world.consent,
+            idempotency_key=uuid.uuid4(),
+            sent_by=manager,
+        )
+    world.extras["handover"] = do_request_handover(manager, world.case, receiver)
+
+
 @pytest.fixture(params=m.CONSENT_STATES)
 def world(request, db):
     world = m.build_world(request.param)
     _add_intake(world)
     _add_conference(world)
+    _add_referral(world)
     return world
 
 

@@ -122,6 +122,12 @@ def _build() -> World:
     task = f.task(amina_case, manager, actor=manager)
     # A case conference with the job centre about residence data (lotse.conferences).
     conference = f.conference(amina_case, [jobcentre], "residence", actor=manager)
+    # Referral and hand-over (lotse.referrals): to the job centre under the consent in
+    # force, and a hand-over waiting for DRK's answer.
+    from lotse.referrals.handover import do_request_handover
+
+    referral = f.referral(amina_case, jobcentre, ("identity",), actor=manager)
+    handover = do_request_handover(manager, amina_case, drk)
 
     world = World(
         tokens={role: PersonalToken.issue(user, "fuzz")[1] for role, user in users.items()}
@@ -143,6 +149,8 @@ def _build() -> World:
         "tasks": [task.pk],
         "services": [_service(caritas).pk],
         "conferences": [conference.pk],
+        "referrals": [referral.pk],
+        "handovers": [handover.pk],
     }
     world.ids.update(_residence_ids(amina, manager, [amina.pk, yusuf.pk, olga.pk]))
     world.ids.update(_dedupe_ids(caritas, amina, yusuf, manager))

@@ -56,6 +56,8 @@ BODY_POOLS = {
     "organisation": "organisations",
     "parent": "organisations",
     "text": "texts",
+    "recipient": "organisations",
+    "to_organisation": "organisations",
 }
 BODY_LIST_POOLS = {"recipients": "organisations", "managers": "users", "cases": "cases"}
 
