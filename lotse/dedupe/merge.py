@@ -66,6 +66,11 @@ HANDLING: dict[str, Handling] = {
     "residence.Conviction.person": Handling.MOVE,
     "residence.Child.person": Handling.MOVE,
     "residence.StatusPeriod.person": Handling.MOVE,
+    # Work on the person's cases follows the cases (which all move).
+    "residence.DeadlineTask.person": Handling.MOVE_ALL,
+    "referrals.Referral.person": Handling.MOVE_ALL,
+    # Who was informed of a campaign: the survivor was, once.
+    "outreach.CampaignRecipient.person": Handling.MOVE,
     "namekeys.NameKey.person": Handling.REBUILT,
     "access.AccessGrant.person": Handling.REBUILT,
     "people.Person.merged_into": Handling.KEEP,
