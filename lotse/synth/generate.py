@@ -25,7 +25,6 @@ from lotse.cases.models import ensure_default_life_areas
 from lotse.namekeys import dictionary as name_dictionary
 from lotse.synth import tables
 from lotse.synth.casework import Ids
-from lotse.synth.conferences import add_conferences
 from lotse.synth.contacts import write_contacts
 from lotse.synth.district import DistrictPlan, make_district
 from lotse.synth.intake import write_intake
@@ -123,10 +122,6 @@ def generate(options: SynthOptions, progress: Callable[[str], object] = print) -
     )
     writer.rows_written.update(add_plans(_rng(options.seed, "plans"), today, progress))
     writer.rows_written.update(write_contacts(options.seed, today, progress))
-    conferences = add_conferences(_rng(options.seed, "conferences"), today, progress)
-    for table, n in conferences.items():
-        # The conferences' tasks add to the follow-ups written before.
-        writer.rows_written[table] = writer.rows_written.get(table, 0) + n
     seconds = time.monotonic() - started
     record(
         None,
