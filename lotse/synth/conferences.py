@@ -43,8 +43,12 @@ TOPICS = ("education_work", "residence", "finances", "family", "identity")
 
 
 def add_conferences(
-    rng: random.Random, today: datetime.date, progress: Callable[[str], object] = print
+    seed: int, today: datetime.date | None = None, progress: Callable[[str], object] = print
 ) -> dict[str, int]:
+    """Runs after the follow-ups (lotse.synth.deadlines), which go only to cases
+    without any: the conferences' tasks come on top."""
+    rng = random.Random(f"lotse-synth:{seed}:conferences")  # noqa: S311 (synthetic, not secret)
+    today = today or timezone.localdate()
     grants = (
         current_grants()
         .filter(reason=GrantReason.CONSENT, case__closed_on__isnull=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 
 from lotse.accounts.models import Membership, User
+from lotse.synth.conferences import add_conferences
 from lotse.synth.generate import SynthOptions, SynthResult, generate
 from lotse.synth.staffing import StaffSpec
 
@@ -77,6 +78,8 @@ def make_demo(seed: int = 1, progress: object = print) -> SynthResult | None:
         return None
     options = SynthOptions(persons=DEMO_PERSONS, seed=seed, adjust_staff=_rename)
     result = generate(options, progress=progress)  # type: ignore[arg-type]
+    # A few case conferences for the demo's panels, start page and figures.
+    result.rows.update(add_conferences(seed, progress=progress))  # type: ignore[arg-type]
     # Only the demo logins can sign in; the other generated staff have no password.
     User.objects.filter(username__in=[u for _r, _o, u in DEMO_LOGINS]).update(
         password=make_password(DEMO_PASSWORD)

@@ -25,7 +25,6 @@ from lotse.cases.models import ensure_default_life_areas
 from lotse.namekeys import dictionary as name_dictionary
 from lotse.synth import tables
 from lotse.synth.casework import Ids
-from lotse.synth.conferences import add_conferences
 from lotse.synth.contacts import write_contacts
 from lotse.synth.district import DistrictPlan, make_district
 from lotse.synth.intake import write_intake
@@ -132,10 +131,6 @@ def generate(options: SynthOptions, progress: Callable[[str], object] = print) -
     writer.rows_written["directory_service"] = write_services(
         DIRECTORY_SERVICES, seed=options.seed, today=today, progress=progress
     )
-    conferences = add_conferences(_rng(options.seed, "conferences"), today, progress)
-    for table, n in conferences.items():
-        # The conferences' tasks add to the follow-ups written before.
-        writer.rows_written[table] = writer.rows_written.get(table, 0) + n
     # Referrals (lotse.referrals) along the releases the load wrote.
     from lotse.referrals.synth import add_referrals
 

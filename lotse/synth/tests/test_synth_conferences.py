@@ -5,7 +5,8 @@ from django.db import transaction
 
 from lotse.conferences.actions import uncovered
 from lotse.conferences.models import CaseConference, Decision
-from lotse.synth.tests.helpers import small_run
+from lotse.synth.conferences import add_conferences
+from lotse.synth.tests.helpers import TODAY, small_run
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +25,10 @@ def _rows():
 
 
 def test_it_writes_a_few_conferences_the_releases_allow():
-    result = small_run(persons=300)
+    small_run(persons=300)
+    written = add_conferences(3, TODAY, progress=lambda _m: None)
     conferences = list(CaseConference.objects.prefetch_related("participants__organisation"))
-    assert 0 < len(conferences) == result.rows["conferences_caseconference"] <= 12
+    assert 0 < len(conferences) == written["conferences_caseconference"] <= 12
     for conference in conferences:
         others = [
             p.organisation
@@ -43,6 +45,7 @@ def _run_and_rows() -> list[tuple[object, ...]]:
     try:
         with transaction.atomic():
             small_run(persons=300)
+            add_conferences(3, TODAY, progress=lambda _m: None)
             rows = _rows()
             raise Rollback
     except Rollback:

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lotse.accounts.choices import Role
 from lotse.synth.bench.stats import table
+from lotse.synth.conferences import add_conferences
 from lotse.synth.deadlines import write_tasks
 from lotse.synth.demo import DEMO_PERSONS, demo_logins, make_demo
 from lotse.synth.generate import DEFAULT_DISTRICT, SynthOptions, generate
@@ -52,6 +53,8 @@ class Command(BaseCommand):
             progress=self.progress,
         )
         result.rows["deadlines_task"] = write_tasks(seed=options["seed"], progress=self.progress)
+        for table_name, n in add_conferences(options["seed"], progress=self.progress).items():
+            result.rows[table_name] = result.rows.get(table_name, 0) + n
         rows = [["table", "rows"], *([k, str(v)] for k, v in sorted(result.rows.items()))]
         self.stdout.write(table(rows))
         self.stdout.write(
