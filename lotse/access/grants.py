@@ -45,10 +45,12 @@ def compute_person_grants(person_id: int) -> list[AccessGrant]:
                 reason=GrantReason.REGISTERED,
             )
         )
+    # A release lapses when its purpose ends (domain.md): closing the case ends
+    # what participants saw through it; the owner keeps the file.
     participants = list(
-        CaseParticipant.objects.filter(case__person_id=person_id).values_list(
-            "case_id", "organisation_id"
-        )
+        CaseParticipant.objects.filter(
+            case__person_id=person_id, case__closed_on__isnull=True
+        ).values_list("case_id", "organisation_id")
     )
     if participants:
         consents = list(

@@ -173,6 +173,8 @@ def do_close_case(
     case.save()
     record_change(actor, case, before)
     _record_phase(actor, case, previous, Phase.CLOSED)
+    # Participants' consent-based access ends with the case's purpose.
+    rebuild_person_grants(case.person_id)
     return case
 
 

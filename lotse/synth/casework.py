@@ -70,6 +70,7 @@ class CaseWork:
     consents: list[tuple[Any, ...]] = field(default_factory=list)
     recipients: list[tuple[int, int]] = field(default_factory=list)
     case_owners: list[tuple[int, int]] = field(default_factory=list)
+    # Participations that grant access: open cases only (a release lapses with its purpose).
     participations: list[tuple[int, int]] = field(default_factory=list)
     consent_facts: list[ConsentFacts] = field(default_factory=list)
     # Plan keys of the offices taking part in any open case (for identifiers).
@@ -201,8 +202,8 @@ class CaseDrawer:
             added_on = min(today, opened + between(rng, 0, 60) * DAY)
             org_id = self.ctx.org_ids[key]
             work.participants.append((case_id, org_id, PURPOSES[key], added_on, lead))
-            work.participations.append((case_id, org_id))
             if is_open:
+                work.participations.append((case_id, org_id))
                 work.offices.add(key)
         if rng.random() >= rates.CONSENT_COVERS_PARTICIPANTS:
             return

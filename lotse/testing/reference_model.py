@@ -120,8 +120,10 @@ class WorldFacts:
         return frozenset(c.organisation for c in cases)
 
     def released(self, organisation: int, case: CaseFacts) -> frozenset[str]:
-        """Categories of `case` released to a participating `organisation` today."""
-        if organisation not in case.participants:
+        """Categories of `case` released to a participating `organisation` today.
+
+        A release lapses when its purpose ends: a closed case releases nothing."""
+        if organisation not in case.participants or case.closed:
             return NOTHING
         found: set[str] = set()
         for consent in self.consents:
