@@ -251,7 +251,7 @@ def undo_deadline(merge: MergeRecord) -> datetime.datetime:
 
 
 @transaction.atomic
-def do_undo_merge(actor: Any, merge: MergeRecord) -> MergeRecord:
+def do_undo_merge(actor: Any, merge: MergeRecord, *, note: str = "") -> MergeRecord:
     """Move back exactly the rows the merge moved; both records are separate again."""
     merge = MergeRecord.objects.select_for_update().get(pk=merge.pk)
     if merge.undone_at is not None:
@@ -289,14 +289,18 @@ def do_undo_merge(actor: Any, merge: MergeRecord) -> MergeRecord:
             status=CandidateStatus.OPEN, decided_by=None, decided_at=None
         )
     _refresh(merge.survivor_id, merge.merged_id)
-    changes = {"merge_undone": merge.pk}
+    changes: dict[str, Any] = {"merge_undone": merge.pk}
+    if note:
+        changes["note"] = note
     _audit(actor, merge.merged_id, {"merged_into": [merge.survivor_id, None], **changes})
     _audit(actor, merge.survivor_id, {"merged_from": merge.merged_id, **changes})
     return merge
 
 
 @transaction.atomic
-def do_mark_distinct(actor: Any, candidate: DuplicateCandidate) -> DuplicateCandidate:
+def do_mark_distinct(
+    actor: Any, candidate: DuplicateCandidate, *, note: str = ""
+) -> DuplicateCandidate:
     """Not the same person: the pair is kept, decided, and never proposed again."""
     candidate = DuplicateCandidate.objects.select_for_update().get(pk=candidate.pk)
     if candidate.status != CandidateStatus.OPEN:
@@ -309,5 +313,8 @@ def do_mark_distinct(actor: Any, candidate: DuplicateCandidate) -> DuplicateCand
         (candidate.person_a_id, candidate.person_b_id),
         (candidate.person_b_id, candidate.person_a_id),
     ):
-        _audit(actor, person_id, {"not_the_same_as": other, "candidate": candidate.pk})
+        changes: dict[str, Any] = {"not_the_same_as": other, "candidate": candidate.pk}
+        if note:
+            changes["note"] = note
+        _audit(actor, person_id, changes)
     return candidate

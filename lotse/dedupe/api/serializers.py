@@ -62,6 +62,15 @@ class MergeChoiceSerializer(serializers.Serializer):
     )
 
 
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=500,
+        help_text=_("Why, in a few words (optional); recorded in the audit trail."),
+    )
+
+
 class MergeRecordSerializer(serializers.ModelSerializer[MergeRecord]):
     moved = serializers.DictField(
         child=serializers.ListField(child=serializers.IntegerField()),

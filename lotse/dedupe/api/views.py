@@ -25,6 +25,7 @@ from lotse.core.categories import DataCategory
 from lotse.dedupe.api.serializers import (
     MergeChoiceSerializer,
     MergeRecordSerializer,
+    NoteSerializer,
     PairSerializer,
 )
 from lotse.dedupe.merge import MergeRefused, do_mark_distinct, do_merge, do_undo_merge
@@ -44,6 +45,8 @@ def _refused(error: MergeRefused) -> Conflict:
 
 @extend_schema(tags=["duplicates"])
 class DuplicateViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
+    """Pairs of records that may be the same person, for review."""
+
     serializer_class = PairSerializer
     # Ids are digits; anything else matches no route (404), never int() in a view.
     lookup_value_regex = "[0-9]+"
@@ -103,14 +106,16 @@ class DuplicateViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         summary="Mark the pair as not the same person; it is never proposed again",
-        request=None,
-        responses={200: PairSerializer, **errors(404, 409)},
+        request=NoteSerializer,
+        responses={200: PairSerializer, **errors(400, 404, 409, 415)},
     )
     @action(detail=True, methods=["post"])
     def distinct(self, request: Request, pk: Any = None) -> Response:
         pair = self._pair(pk)
+        note = NoteSerializer(data=request.data)
+        note.is_valid(raise_exception=True)
         try:
-            pair = do_mark_distinct(request.user, pair)
+            pair = do_mark_distinct(request.user, pair, note=note.validated_data.get("note", ""))
         except MergeRefused as error:
             raise _refused(error) from error
         return Response(PairSerializer(pair).data)
@@ -118,6 +123,8 @@ class DuplicateViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
 
 @extend_schema(tags=["duplicates"])
 class MergeViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
+    """Merges of duplicate records, undoable within 30 days."""
+
     serializer_class = MergeRecordSerializer
     lookup_value_regex = "[0-9]+"
 
@@ -155,14 +162,16 @@ class MergeViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         summary="Undo a merge (within 30 days): exactly the moved rows go back",
-        request=None,
-        responses={200: MergeRecordSerializer, **errors(404, 409)},
+        request=NoteSerializer,
+        responses={200: MergeRecordSerializer, **errors(400, 404, 409, 415)},
     )
     @action(detail=True, methods=["post"])
     def undo(self, request: Request, pk: Any = None) -> Response:
         record = self._record(pk)
+        note = NoteSerializer(data=request.data)
+        note.is_valid(raise_exception=True)
         try:
-            record = do_undo_merge(request.user, record)
+            record = do_undo_merge(request.user, record, note=note.validated_data.get("note", ""))
         except MergeRefused as error:
             raise _refused(error) from error
         return Response(MergeRecordSerializer(record).data)

@@ -71,3 +71,14 @@ def test_it_marks_a_pair_distinct(client, login, dora, pair):
     assert response.status_code == 200
     assert response.json()["status"] == CandidateStatus.DISTINCT
     assert client.get(DUPLICATES).json()["count"] == 0
+
+
+def test_it_records_the_reason_for_keeping_a_pair_apart(client, login, dora, pair):
+    from lotse.audit.models import AuditEntry
+
+    login(dora)
+    response = client.post(
+        f"{DUPLICATES}{pair.pk}/distinct/", {"note": "Zwillinge"}, content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert AuditEntry.objects.filter(changes__note="Zwillinge").count() == 2
