@@ -5,7 +5,7 @@ exercise the same grant rebuild and audit as the product does.
 """
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 import factory
 from django.utils import timezone
@@ -47,11 +47,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def save_password(self, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create:
-            self.save()
+            # factory_boy passes the built User here, not the factory.
+            cast(User, self).save()
 
 
 def staff(organisation: Organisation, role: str = Role.CASE_MANAGER, **kwargs: Any) -> User:
-    user = UserFactory(**kwargs)
+    user = cast(User, UserFactory(**kwargs))
     Membership.objects.create(user=user, organisation=organisation, role=role)
     return user
 
