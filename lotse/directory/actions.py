@@ -179,12 +179,17 @@ def do_update_service(actor: Any, service: Service, data: ServiceData) -> Servic
 
 
 @transaction.atomic
-def do_verify_service(actor: Any, service: Service, today: datetime.date | None = None) -> Service:
+def do_verify_service(
+    actor: Any, service: Service, today: datetime.date | None = None, note: str = ""
+) -> Service:
     """ "Still correct": the provider confirms the entry as it stands today."""
     service = Service.objects.select_for_update().get(pk=service.pk)
     _require_maintainer(actor, service.provider_id)
     before = snapshot(service)
     service.last_verified_on = today or timezone.localdate()
     service.save(update_fields=["last_verified_on", "updated_at"])
-    record_change(actor, service, before, extra={"verified": True})
+    extra: dict[str, Any] = {"verified": True}
+    if note:
+        extra["verification_note"] = note
+    record_change(actor, service, before, extra=extra)
     return service

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.forms import DateInput
 from lotse.outreach.actions import MAX_FOLLOW_UP_DAYS
 from lotse.outreach.choices import Channel
 from lotse.residence.forms import TargetGroupForm
@@ -36,7 +37,7 @@ class CampaignForm(TargetGroupForm):
 
 class InformedForm(forms.Form):
     informed_on = forms.DateField(
-        label=_("Informed on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Informed on"), widget=DateInput()
     )
     channel = forms.ChoiceField(label=_("How"), choices=Channel.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

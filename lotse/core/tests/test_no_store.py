@@ -14,7 +14,9 @@ from django.urls import reverse
 from lotse.access.tests.test_permission_matrix_views import (
     QUERIES,
     RULES,
+    _add_conference,
     _add_intake,
+    _add_referral,
     _kwargs,
     _object_for,
     named_urls,
@@ -37,6 +39,8 @@ def _assert_no_store(response, where):
 def world(db):
     world = m.build_world("given")
     _add_intake(world)
+    _add_conference(world)
+    _add_referral(world)
     return world
 
 

@@ -10,8 +10,9 @@ from lotse.testing import factories as f
 # session save: 16, the same for 2 tasks as for 12; one for the plans'
 # overdue-steps section (lotse.plans); one for the dormant-cases section
 # (lotse.contacts), which asks one more only when it has cases to show; one for
-# the upcoming case conferences (lotse.conferences).
-HOME_QUERIES = 19
+# the upcoming case conferences (lotse.conferences); two for the referral sections
+# (lotse.referrals: the inbox's new referrals, the sender's unanswered ones).
+HOME_QUERIES = 21
 
 
 @pytest.mark.parametrize("count", [2, 12])

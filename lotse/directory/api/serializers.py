@@ -187,3 +187,14 @@ class PersonSerializer(serializers.Serializer):
         max_value=MAX_ID,
         help_text=_("Give distances from this person's address (needs their contact data)."),
     )
+
+
+class VerifySerializer(serializers.Serializer):
+    """Confirming the entry as correct today; a note on what was checked is optional."""
+
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        help_text=_("What was checked, e.g. 'phoned the course office'. Kept in the audit trail."),
+    )

@@ -27,6 +27,7 @@ from lotse.directory.api.serializers import (
     PersonSerializer,
     ServiceFilterSerializer,
     ServiceSerializer,
+    VerifySerializer,
 )
 from lotse.directory.geo import distances, person_origin
 from lotse.directory.maintainers import may_maintain
@@ -152,13 +153,15 @@ class ServiceViewSet(
 
     @extend_schema(
         summary="Confirm a service as still correct today",
-        request=None,
-        responses={200: ServiceSerializer, **errors(403, 404)},
+        request=VerifySerializer,
+        responses={200: ServiceSerializer, **errors(400, 403, 404, 415)},
     )
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk: str | None = None) -> Response:
         service = self.get_object()
         if not may_maintain(request.user, service.provider_id):
             raise exceptions.PermissionDenied()
-        do_verify_service(request.user, service)
+        body = VerifySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        do_verify_service(request.user, service, note=body.validated_data.get("note", ""))
         return Response(self._out(service))

@@ -69,10 +69,14 @@ def test_it_creates_and_changes_for_the_provider(alice, caritas):
     assert changed.status_code == 200, changed.content
     assert changed.json()["locations"][0]["street"] == "Am Markt 2"
     assert changed.json()["life_areas"] == ["health"]
-    verified = api.post(f"services/{body['id']}/verify/")
+    verified = api.post(f"services/{body['id']}/verify/", {"note": "Kursbüro angerufen"})
     assert verified.json()["last_verified_on"] == timezone.localdate().isoformat()
     assert verified.json()["is_stale"] is False
-    assert AuditEntry.objects.filter(object_type="directory.service").count() == 3
+    entries = AuditEntry.objects.filter(object_type="directory.service").order_by("id")
+    assert entries.count() == 3
+    assert entries.last().changes["verification_note"] == "Kursbüro angerufen"
+    too_long = api.post(f"services/{body['id']}/verify/", {"note": "x" * 301})
+    assert too_long.status_code == 400 and "note" in too_long.json()
 
 
 def test_it_refuses_others(carol, caritas, drk, course):

@@ -1,5 +1,5 @@
-"""A coordinator sees no personal data: the start page and their account, nothing
-about people or cases in the navigation."""
+"""A coordinator sees no personal data: the start page, the public service directory
+and their account, nothing about people or cases in the navigation."""
 
 import pytest
 
@@ -15,8 +15,8 @@ def test_it_shows_cody_the_start_page_without_people_or_cases(journey, caritas, 
 
     journey.sign_in("cody")
     assert journey.page.url.endswith("/")
-    assert journey.nav_hrefs() == ["/", "/accounts/profile/"]
+    assert journey.nav_hrefs() == ["/", "/directory/", "/accounts/profile/"]
     assert journey.page.locator("main table").count() == 0
 
     journey.follow(journey.nav_link("/accounts/profile/"))
-    assert journey.nav_hrefs() == ["/", "/accounts/profile/"]
+    assert journey.nav_hrefs() == ["/", "/directory/", "/accounts/profile/"]
