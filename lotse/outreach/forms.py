@@ -36,9 +36,7 @@ class CampaignForm(TargetGroupForm):
 
 
 class InformedForm(forms.Form):
-    informed_on = forms.DateField(
-        label=_("Informed on"), widget=DateInput()
-    )
+    informed_on = forms.DateField(label=_("Informed on"), widget=DateInput())
     channel = forms.ChoiceField(label=_("How"), choices=Channel.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
