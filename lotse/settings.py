@@ -245,6 +245,10 @@ for _key in LOTSE_DOCUMENT_KEYS:
 LOTSE_DOCUMENT_MAX_BYTES = env_int("LOTSE_DOCUMENT_MAX_MB", 10, minimum=1) * 1024 * 1024
 # Open cases without a contact for this many weeks are listed as dormant.
 LOTSE_DORMANT_WEEKS = env_int("LOTSE_DORMANT_WEEKS", 12, minimum=1)
+# pg_trgm as an extra candidate source in people search (PostgreSQL only). Off by
+# default: at 1M persons it raised search p95 from 35 ms to 432 ms for 0.007 more
+# recall@10 (docs/benchmarks.md).
+LOTSE_SEARCH_TRIGRAMS = env_bool("LOTSE_SEARCH_TRIGRAMS", False)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Lookup, Max, Q, Value, When
 from django.db.models.expressions import CombinedExpression
@@ -122,7 +123,9 @@ def _trigram_match(token: QueryToken) -> Q:
 
 
 def _uses_trigrams(queryset: Any) -> bool:
-    return bool(connections[queryset.db].vendor == "postgresql")
+    # Opt-in (LOTSE_SEARCH_TRIGRAMS): costly at a million persons, see settings.
+    enabled = bool(getattr(settings, "LOTSE_SEARCH_TRIGRAMS", False))
+    return enabled and connections[queryset.db].vendor == "postgresql"
 
 
 def _born_in(year: int) -> Q:
