@@ -19,7 +19,7 @@ from lotse.dedupe.api.views import DuplicateViewSet, MergeViewSet
 from lotse.directory.api.views import ServiceViewSet
 from lotse.intake.api.views import AssessmentViewSet, IntakeViewSet
 from lotse.network.api.views import OrganisationViewSet
-from lotse.outreach.api import CampaignViewSet, RecipientViewSet
+from lotse.outreach.api import CampaignViewSet, LetterPrintViewSet, RecipientViewSet
 from lotse.people.api.views import PersonViewSet
 from lotse.plans.api.views import GoalViewSet, PlanViewSet, StepViewSet
 from lotse.referrals.api.views import HandoverViewSet, ReferralViewSet
@@ -62,6 +62,7 @@ router.register("merges", MergeViewSet, basename="merge")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("outreach/campaigns", CampaignViewSet, basename="campaign")
 router.register("outreach/recipients", RecipientViewSet, basename="campaign-recipient")
+router.register("outreach/prints", LetterPrintViewSet, basename="letter-print")
 router.register("people", PersonViewSet, basename="person")
 router.register("plans", PlanViewSet, basename="plan")
 router.register("services", ServiceViewSet, basename="service")

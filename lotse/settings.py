@@ -1,6 +1,7 @@
 import base64
 import binascii
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -108,25 +109,59 @@ TEMPLATES = [
 ]
 
 _default_db = f"sqlite:///{DATA_DIR / 'lotse.sqlite3'}"
-try:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            env_str("DATABASE_URL", _default_db), conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
+
+
+def _database(variable: str, url: str) -> dict[str, Any]:
+    try:
+        database: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
         )
-    }
-except ValueError as exc:
-    raise ConfigError(f"DATABASE_URL is not a valid database URL: {exc}") from None
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # WAL lets readers work while one writer commits; IMMEDIATE avoids the
-    # "database is locked" upgrade deadlock between two writing transactions.
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "timeout": 20,
-    }
-else:
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    except ValueError as exc:
+        raise ConfigError(f"{variable} is not a valid database URL: {exc}") from None
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["CONN_MAX_AGE"] = 0
+        # WAL lets readers work while one writer commits; IMMEDIATE avoids the
+        # "database is locked" upgrade deadlock between two writing transactions.
+        database["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+        }
+    else:
+        database["CONN_HEALTH_CHECKS"] = True
+    return database
+
+
+def reports_database(database: dict[str, Any]) -> dict[str, Any]:
+    """The reports alias made from a database dict: read-only, quick to give up, a test mirror.
+
+    Read-only on the connection itself, so a write routed there by mistake fails
+    loudly instead of landing on the wrong server (a real replica refuses it too).
+    In tests it mirrors "default": the same test database through its own connection.
+    """
+    reports = {**database, "OPTIONS": dict(database.get("OPTIONS") or {})}
+    options = reports["OPTIONS"]
+    if reports["ENGINE"] == "django.db.backends.sqlite3":
+        options["transaction_mode"] = "DEFERRED"
+        options["init_command"] = f"{options.get('init_command', '')} PRAGMA query_only=ON;"
+    else:
+        # An unreachable replica must not hold a request for long: reports then
+        # fall back to the primary (lotse.core.reports).
+        options.setdefault("connect_timeout", 3)
+        readonly = "-c default_transaction_read_only=on"
+        options["options"] = f"{options.get('options', '')} {readonly}".strip()
+    reports["TEST"] = {**(database.get("TEST") or {}), "MIRROR": "default"}
+    return reports
+
+
+DATABASES = {"default": _database("DATABASE_URL", env_str("DATABASE_URL", _default_db))}
+# A streaming replica for the coordinator's anonymised reports (lotse.core.reports):
+# only reads inside `reports.reading()` go there; every write, the audit trail
+# included, stays on the primary. Unset: everything uses the primary.
+_reports_url = env_str("LOTSE_REPORTS_DATABASE_URL", "")
+if _reports_url:
+    DATABASES["reports"] = reports_database(_database("LOTSE_REPORTS_DATABASE_URL", _reports_url))
+DATABASE_ROUTERS = ["lotse.core.reports.ReportsRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

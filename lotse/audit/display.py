@@ -61,7 +61,16 @@ def _model(object_type: str) -> type[models.Model] | None:
         return None
 
 
+# Entries about something that is not a model row.
+OTHER_OBJECTS = {
+    # lotse.core.reports: a coordinator's anonymised report; the id names the report.
+    "report": _("anonymised report"),
+}
+
+
 def object_label(object_type: str) -> str:
+    if object_type in OTHER_OBJECTS:
+        return str(OTHER_OBJECTS[object_type])
     model = _model(object_type)
     return str(model._meta.verbose_name) if model else object_type
 

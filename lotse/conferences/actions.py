@@ -16,14 +16,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lotse.access.visibility import current_grants
+from lotse.access.visibility import categories_for, current_grants, may_change
 from lotse.audit.log import record, record_change, snapshot
 from lotse.audit.models import AuditAction
 from lotse.cases.models import Case
 from lotse.conferences.choices import ParticipantKind
 from lotse.conferences.invitations import recipients_of, send_invitations
-from lotse.conferences.models import AgendaItem, CaseConference, ConferenceParticipant, Decision
+from lotse.conferences.models import (
+    AgendaItem,
+    CaseConference,
+    ConferenceCase,
+    ConferenceParticipant,
+    Decision,
+)
 from lotse.core.categories import DataCategory, to_mask
+from lotse.core.errors import StaleObject
 from lotse.deadlines.actions import do_create_task
 from lotse.network.models import Organisation
 
@@ -49,21 +56,87 @@ def uncovered(case: Case, organisations: Sequence[Organisation], category: str) 
     return [o.name for o in organisations if o.pk not in covered]
 
 
-def _audit(actor: Any, instance: Any, conference: CaseConference, before: Any = None) -> None:
+def audit_change(
+    actor: Any,
+    instance: Any,
+    conference: CaseConference,
+    before: Any = None,
+    *,
+    cases: Sequence[Case] | None = None,
+) -> None:
+    """One entry per case concerned, so each person's trail shows the change."""
     after = snapshot(instance)
     changes = {
         k: [(before or {}).get(k), v] for k, v in after.items() if (before or {}).get(k) != v
     }
-    record(
-        actor,
-        AuditAction.CREATE if before is None else AuditAction.UPDATE,
-        object_type=instance._meta.label_lower,
-        object_id=instance.pk,
-        person_id=conference.case.person_id,
-        case_id=conference.case_id,
-        categories=[conference.data_category],
-        changes=changes,
-    )
+    for case in cases if cases is not None else conference.all_cases():
+        record(
+            actor,
+            AuditAction.CREATE if before is None else AuditAction.UPDATE,
+            object_type=instance._meta.label_lower,
+            object_id=instance.pk,
+            person_id=case.person_id,
+            case_id=case.pk,
+            categories=[conference.data_category],
+            changes=changes,
+        )
+
+
+def person_label(actor: Any, case: Case) -> str:
+    """How a refusal names a case's person: by name only to a reader of the
+    person's identity, otherwise by the case reference alone."""
+    if "identity" in categories_for(actor, case.person_id, case.pk):
+        return _("%(name)s (case %(reference)s)") % {
+            "name": case.person.display_name,
+            "reference": case.reference,
+        }
+    return _("the person of case %(reference)s") % {"reference": case.reference}
+
+
+def _further_case_errors(actor: Any, case: Case, further: Sequence[Case]) -> list[str]:
+    errors = []
+    for other in further:
+        if other.pk == case.pk:
+            continue
+        if not may_change(actor, other.person_id, other.pk):
+            # Not the actor's to plan with: said without naming anything of it.
+            errors.append(_("Only cases you may change can join the conference."))
+        elif other.organisation_id != case.organisation_id:
+            # The organiser's office reads the minutes as the owner of every case.
+            errors.append(
+                _("Case %(reference)s belongs to another organisation.")
+                % {"reference": other.reference}
+            )
+        elif not other.is_open:
+            errors.append(
+                _("Case %(reference)s is closed and takes no conferences.")
+                % {"reference": other.reference}
+            )
+    return list(dict.fromkeys(errors))
+
+
+def release_errors(
+    actor: Any, cases: Sequence[Case], organisations: Sequence[Organisation], category: str
+) -> list[str]:
+    """One message per case whose person released the category not to every
+    invited organisation (the case's own owner needs no release)."""
+    messages = []
+    for case in cases:
+        invited = [o for o in organisations if o.pk != case.organisation_id]
+        missing = uncovered(case, invited, category) if invited else []
+        if missing:
+            messages.append(
+                _(
+                    "No release of %(person)s covers %(category)s for: %(names)s. "
+                    "Record a release first or leave them out."
+                )
+                % {
+                    "person": person_label(actor, case),
+                    "category": DataCategory(category).label,
+                    "names": ", ".join(missing),
+                }
+            )
+    return messages
 
 
 @transaction.atomic
@@ -81,8 +154,13 @@ def do_schedule_conference(
     video_link: str = "",
     person_attends: bool = True,
     interpreter_language: str = "",
+    further_cases: Sequence[Case] = (),
 ) -> CaseConference:
     errors: dict[str, list[str]] = {}
+    further = [c for c in dict.fromkeys(further_cases) if c.pk != case.pk]
+    further_errors = _further_case_errors(actor, case, further)
+    if further_errors:
+        errors["further_cases"] = further_errors
     if not case.is_open:
         raise ValidationError(_("A closed case takes no conferences."))
     if data_category not in DataCategory.values:
@@ -99,20 +177,11 @@ def do_schedule_conference(
     others = [o for o in dict.fromkeys(organisations) if o.pk != case.organisation_id]
     if not others:
         errors["organisations"] = [_("Invite at least one other organisation.")]
-    elif data_category in DataCategory.values:
-        missing = uncovered(case, others, data_category)
+    elif data_category in DataCategory.values and not further_errors:
+        # Nothing is stored and nothing is sent: every person's release decides.
+        missing = release_errors(actor, [case, *further], others, data_category)
         if missing:
-            # Nothing is stored and nothing is sent: the person's release decides.
-            errors["organisations"] = [
-                _(
-                    "No release of the person covers %(category)s for: %(names)s. "
-                    "Record a release first or leave them out."
-                )
-                % {
-                    "category": DataCategory(data_category).label,
-                    "names": ", ".join(missing),
-                }
-            ]
+            errors["organisations"] = missing
     if errors:
         raise ValidationError(errors)
     conference = CaseConference(
@@ -130,6 +199,9 @@ def do_schedule_conference(
     conference.full_clean(exclude=["case", "created_by"])
     conference.save()
     record_change(actor, conference, None)
+    ConferenceCase.objects.bulk_create(
+        [ConferenceCase(conference=conference, case=other) for other in further]
+    )
     ConferenceParticipant.objects.bulk_create(
         [
             ConferenceParticipant(
@@ -155,19 +227,21 @@ def do_schedule_conference(
             for n, text in enumerate(items, start=1)
         ]
     )
-    record(
-        actor,
-        AuditAction.UPDATE,
-        object_type="conferences.caseconference",
-        object_id=conference.pk,
-        person_id=case.person_id,
-        case_id=case.pk,
-        categories=[data_category],
-        changes={
-            "participants": [[], sorted(o.name for o in [case.organisation, *others])],
-            "agenda": [[], items],
-        },
-    )
+    for concerned in [case, *further]:
+        record(
+            actor,
+            AuditAction.UPDATE,
+            object_type="conferences.caseconference",
+            object_id=conference.pk,
+            person_id=concerned.person_id,
+            case_id=concerned.pk,
+            categories=[data_category],
+            changes={
+                "participants": [[], sorted(o.name for o in [case.organisation, *others])],
+                "agenda": [[], items],
+                "cases": [[], sorted(c.reference for c in [case, *further])],
+            },
+        )
     recipients = recipients_of(conference)
     transaction.on_commit(lambda: send_invitations(conference, recipients))
     return conference
@@ -180,25 +254,47 @@ def do_record_minutes(
     *,
     minutes: dict[int, str],
     next_review_on: datetime.date | None = None,
+    expected_versions: dict[int, int] | None = None,
+    keep_review_date: bool = False,
 ) -> CaseConference:
-    """Minutes per agenda item (by item id) and the date of the next review."""
+    """Minutes per agenda item (by item id) and the date of the next review.
+
+    With `expected_versions` (item id → version the writer read) an item that
+    someone else saved in between is refused as stale, and nothing is saved."""
     if conference.starts_at > timezone.now():
         raise ValidationError(_("Minutes are recorded once the conference has begun."))
-    if next_review_on is not None and next_review_on <= timezone.localdate():
+    if (
+        not keep_review_date
+        and next_review_on is not None
+        and next_review_on <= timezone.localdate()
+    ):
         raise ValidationError({"next_review_on": [_("The next review lies in the future.")]})
     items = {i.pk: i for i in AgendaItem.objects.select_for_update().filter(conference=conference)}
-    unknown = set(minutes) - set(items)
+    unknown = (set(minutes) | set(expected_versions or {})) - set(items)
     if unknown:
         raise ValidationError(_("These agenda items belong to another conference."))
+    stale = [
+        items[pk]
+        for pk, version in (expected_versions or {}).items()
+        if items[pk].version != version
+    ]
+    if stale:
+        raise StaleObject(
+            _("Someone else changed the minutes in the meantime: %(items)s. Reload.")
+            % {"items": ", ".join(f"{i.position}. {i.title}" for i in stale)}
+        )
+    cases = conference.all_cases()
     for pk, text in minutes.items():
         item = items[pk]
         if item.minutes != text.strip():
             before = snapshot(item)
             item.minutes = text.strip()
-            item.save(update_fields=["minutes"])
-            _audit(actor, item, conference, before)
+            item.version += 1
+            item.save(update_fields=["minutes", "version"])
+            audit_change(actor, item, conference, before, cases=cases)
     before = snapshot(conference)
-    conference.next_review_on = next_review_on
+    if not keep_review_date:
+        conference.next_review_on = next_review_on
     conference.minutes_recorded_at = timezone.now()
     conference.save(update_fields=["next_review_on", "minutes_recorded_at"])
     record_change(actor, conference, before)
@@ -214,15 +310,22 @@ def do_record_decision(
     organisation: Organisation,
     due_on: datetime.date,
     agenda_item: AgendaItem | None = None,
+    case: Case | None = None,
 ) -> Decision:
-    """A decision and, in the same transaction, the responsible organisation's task."""
+    """A decision and, in the same transaction, the responsible organisation's task
+    in the case it concerns (the conference's own case unless another is named)."""
     errors: dict[str, list[str]] = {}
+    cases = conference.all_cases()
+    target = case or conference.case
+    if target.pk not in {c.pk for c in cases}:
+        errors["case"] = [_("The case is not one of the conference's cases.")]
+        target = conference.case
     if not text.strip():
         errors["text"] = [_("Say what was decided.")]
     if not conference.participants.filter(organisation=organisation).exists():
         errors["organisation"] = [_("Only an organisation that took part can be responsible.")]
-    elif organisation.pk != conference.case.organisation_id and uncovered(
-        conference.case, [organisation], conference.data_category
+    elif organisation.pk != target.organisation_id and uncovered(
+        target, [organisation], conference.data_category
     ):
         # The release may have been withdrawn since the invitation.
         errors["organisation"] = [
@@ -234,7 +337,7 @@ def do_record_decision(
         raise ValidationError(errors)
     task = do_create_task(
         actor,
-        conference.case,
+        target,
         title=text.strip()[:200],
         due_on=due_on,
         organisation=organisation,
@@ -245,9 +348,10 @@ def do_record_decision(
         conference=conference,
         agenda_item=agenda_item,
         text=text.strip()[:200],
+        case=target,
         organisation=organisation,
         due_on=due_on,
         task=task,
     )
-    _audit(actor, decision, conference)
+    audit_change(actor, decision, conference, cases=[target])
     return decision

@@ -22,19 +22,22 @@ def upcoming_section(request: HttpRequest) -> HomeSection | None:
         CaseConference.objects.visible_to(user)
         .upcoming()
         .select_related("case")
+        .prefetch_related("further_cases__case")
         .order_by("starts_at", "id")[:ROWS]
     )
     if not conferences:
         return None
-    # The case reference and the occasion: the occasion is data of the conference's category.
+    # The case reference and the occasion: the occasion is data of the conference's
+    # category, about every case a family's conference concerns.
     reads = tuple(
         dict.fromkeys(
             (
-                c.case.person_id,
-                c.case_id,
+                case.person_id,
+                case.pk,
                 frozenset({DataCategory.IDENTITY.value, c.data_category}),
             )
             for c in conferences
+            for case in c.all_cases()
         )
     )
     return HomeSection("conferences/home_upcoming.html", {"conferences": conferences}, reads)

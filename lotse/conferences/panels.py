@@ -9,9 +9,8 @@ SHOWN = 10
 
 
 def render_conferences(view: CaseView) -> PanelContent | None:
-    conferences = list(
-        CaseConference.objects.visible_to(view.user).filter(case=view.case)[: SHOWN + 1]
-    )
+    # Scheduled from this case, or a family's conference this case is part of.
+    conferences = list(CaseConference.objects.visible_to(view.user, case=view.case)[: SHOWN + 1])
     can_schedule = view.can_change and view.case.is_open
     if not conferences and not can_schedule:
         return None

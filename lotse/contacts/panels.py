@@ -10,9 +10,9 @@ RECENT_CONTACTS = 10
 
 def contact_panel_context(view: CaseView, form: ContactForm | None = None) -> dict[str, object]:
     contacts = list(
-        Contact.objects.visible_to(view.user)
-        .filter(case=view.case)
-        .select_related("recorded_by")[: RECENT_CONTACTS + 1]
+        Contact.objects.visible_to(view.user, case=view.case).select_related("recorded_by")[
+            : RECENT_CONTACTS + 1
+        ]
     )
     return {
         "contacts": contacts[:RECENT_CONTACTS],
@@ -33,7 +33,7 @@ def render_contacts(view: CaseView) -> PanelContent | None:
 
 def render_documents(view: CaseView) -> PanelContent | None:
     documents = list(
-        Document.objects.visible_to(view.user).filter(case=view.case).select_related("uploaded_by")
+        Document.objects.visible_to(view.user, case=view.case).select_related("uploaded_by")
     )
     can_upload = view.can_change and view.case.is_open
     if not documents and not can_upload:

@@ -31,7 +31,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     exc = sys.exc_info()[1]
     if not database_unavailable(exc):
         return django_server_error(request)
-    logger.warning("database unavailable: %s", type(exc).__name__)
+    # The request gives the line its route, view and request id (lotse.core.logs).
+    logger.warning("database unavailable: %s", type(exc).__name__, extra={"request": request})
     message = _("Lotse cannot reach its database at the moment. Please try again in a minute.")
     response: HttpResponse
     if request.path.startswith("/api/"):

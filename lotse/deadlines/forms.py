@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.accounts.choices import CASE_ROLES
 from lotse.accounts.models import Membership, User
-from lotse.cases.models import Case
+from lotse.cases.models import Case, CaseManagerAssignment
 from lotse.core.forms import DateInput, TimeInput
 from lotse.deadlines.choices import TaskStatus
 from lotse.deadlines.models import Task
@@ -27,23 +27,18 @@ def assignee_choices(case: Case, user: Any) -> list[tuple[str, list[tuple[str, s
     Not the whole organisation (a large one has a thousand staff): the case's
     managers, the acting user, the user's team mates, and the organisation's teams.
     """
-    # A subquery, not a list: one query less on every case page.
+    # Subqueries, not lists: one query on every case page. Each is small (this
+    # case's managers, the organisation's case staff) and hashed once; joining
+    # the case-manager table instead brought in every case of every colleague
+    # and a DISTINCT over them (59 ms at 1M persons).
     my_teams = Membership.objects.filter(user=user, team__isnull=False).values("team_id")
-    people = (
-        User.objects.filter(
-            Q(managed_cases=case)
-            | Q(pk=user.pk)
-            | Q(
-                memberships__team_id__in=my_teams,
-                memberships__organisation_id=case.organisation_id,
-            ),
-            is_active=True,
-            memberships__organisation_id=case.organisation_id,
-            memberships__role__in=CASE_ROLES,
-        )
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
+    staff = Membership.objects.filter(organisation_id=case.organisation_id, role__in=CASE_ROLES)
+    managers = CaseManagerAssignment.objects.filter(case=case).values("user_id")
+    people = User.objects.filter(
+        (Q(pk__in=managers) | Q(pk=user.pk)) & Q(pk__in=staff.values("user_id"))
+        | Q(pk__in=staff.filter(team_id__in=my_teams).values("user_id")),
+        is_active=True,
+    ).order_by("last_name", "first_name", "username")
     teams = Team.objects.filter(organisation_id=case.organisation_id).order_by("name")
     return [
         (str(_("People")), [(f"user:{u.pk}", u.display()) for u in people]),
@@ -61,8 +56,8 @@ def link_choices(case: Case, user: Any) -> list[Any]:
     """The case's open goals, each followed by its pending steps."""
     pending = Step.objects.filter(status__in=PENDING_STEP_STATUSES).order_by("position", "id")
     goals = (
-        Goal.objects.visible_to(user)
-        .filter(case=case, attainment="")
+        Goal.objects.visible_to(user, case=case)
+        .filter(attainment="")
         .prefetch_related(Prefetch("steps", queryset=pending))
         .order_by("position", "id")
     )

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,12 +31,19 @@ APPOINTMENT_LENGTH = datetime.timedelta(hours=1)
 
 def feed_tasks(user: Any, *, horizon_days: int = 400) -> list[Task]:
     """The user's own open follow-ups (not the team's: a team calendar would
-    repeat them in every member's calendar), in cases the user may still change."""
+    repeat them in every member's calendar), in cases the user may still change;
+    and the tasks a case conference handed to the user's organisation, while it
+    holds a release for the case: nobody else at that office carries them, so
+    each of its case staff sees them until one completes them."""
     today = timezone.localdate()
+    mine = Q(assignee=user)
+    organisations = getattr(user, "case_organisation_ids", [])
+    if organisations:
+        mine |= Q(organisation_id__in=organisations)
     return list(
         Task.objects.visible_to(user)
         .open()
-        .filter(assignee=user, due_on__gte=today - datetime.timedelta(days=90))
+        .filter(mine, due_on__gte=today - datetime.timedelta(days=90))
         .filter(due_on__lte=today + datetime.timedelta(days=horizon_days))
         .select_related("case")
         .order_by("due_on", "id")

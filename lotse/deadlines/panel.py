@@ -20,8 +20,7 @@ def panel_context(request: HttpRequest, case: Case, form: TaskForm | None = None
     user: Any = request.user
     # One query for the case's few tasks, split here rather than asked for twice.
     tasks = list(
-        Task.objects.visible_to(user)
-        .filter(case=case)
+        Task.objects.visible_to(user, case=case)
         .select_related("assignee", "team", "organisation", "goal", "step")
         .order_by("due_on", "id")
     )

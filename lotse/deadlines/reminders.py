@@ -38,6 +38,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lotse.access.visibility import current_grants
 from lotse.accounts.choices import CASE_ROLES
 from lotse.accounts.models import Membership, User
 from lotse.audit.log import record
@@ -74,19 +75,57 @@ def claim_batch(claim: str, *, now: datetime.datetime, limit: int = BATCH_SIZE) 
         )
 
 
-def _recipients(rows: list[tuple[int, int | None, int | None, int]]) -> dict[int, set[int]]:
-    """Task id → user ids to remind: the assignee, or each member of the team,
-    as long as they are still case staff of the organisation owning the case."""
-    team_ids = {team for _t, _a, team, _org in rows if team is not None}
+Row = tuple[int, int | None, int | None, int, int | None, int]
+
+
+def _recipients(rows: list[Row]) -> dict[int, set[int]]:
+    """Task id → user ids to remind, from rows (task, assignee, team, case owner,
+    responsible organisation, case).
+
+    The assignee, or each member of the team, as long as they are still case
+    staff of the organisation owning the case. A task a case conference handed
+    to an organisation reminds each of that organisation's case staff, but only
+    while it still holds a current grant for the case: a withdrawn release ends
+    the reminders as it ends the access."""
+    team_ids = {row[2] for row in rows if row[2] is not None}
+    handed = {row[4] for row in rows if row[4] is not None}
     members: dict[int, set[int]] = defaultdict(set)
     if team_ids:
         for team_id, user_id in Membership.objects.filter(
             team_id__in=team_ids, role__in=CASE_ROLES, user__is_active=True
         ).values_list("team_id", "user_id"):
             members[team_id].add(user_id)
+    staff: dict[int, set[int]] = defaultdict(set)
+    granted: set[tuple[int, int]] = set()
+    if handed:
+        for org_id, user_id in Membership.objects.filter(
+            organisation_id__in=handed,
+            role__in=CASE_ROLES,
+            user__is_active=True,
+            organisation__is_active=True,
+        ).values_list("organisation_id", "user_id"):
+            staff[org_id].add(user_id)
+        granted = set(
+            current_grants()
+            .filter(
+                organisation_id__in=handed,
+                case_id__in={row[5] for row in rows if row[4] is not None},
+            )
+            .values_list("case_id", "organisation_id")
+        )
     wanted: dict[int, set[int]] = {}
-    for task_id, assignee, team, _org in rows:
-        wanted[task_id] = {assignee} if assignee is not None else set(members.get(team or 0, ()))
+    responsible: dict[int, int] = {}
+    for task_id, assignee, team, owner, organisation, case_id in rows:
+        if organisation is not None:
+            responsible[task_id] = organisation
+            wanted[task_id] = (
+                set(staff.get(organisation, ())) if (case_id, organisation) in granted else set()
+            )
+        else:
+            responsible[task_id] = owner
+            wanted[task_id] = (
+                {assignee} if assignee is not None else set(members.get(team or 0, ()))
+            )
     user_ids = set().union(*wanted.values()) if wanted else set()
     staff_of: dict[int, set[int]] = defaultdict(set)
     for user_id, org_id in Membership.objects.filter(
@@ -96,9 +135,8 @@ def _recipients(rows: list[tuple[int, int | None, int | None, int]]) -> dict[int
         organisation__is_active=True,
     ).values_list("user_id", "organisation_id"):
         staff_of[user_id].add(org_id)
-    orgs = {task_id: org for task_id, _a, _t, org in rows}
     return {
-        task_id: {u for u in users if orgs[task_id] in staff_of.get(u, set())}
+        task_id: {u for u in users if responsible[task_id] in staff_of.get(u, set())}
         for task_id, users in wanted.items()
     }
 
@@ -106,11 +144,17 @@ def _recipients(rows: list[tuple[int, int | None, int | None, int]]) -> dict[int
 def _collect(run: ReminderRun) -> None:
     rows = list(
         Task.objects.filter(reminder_claim=run.claim).values_list(
-            "pk", "assignee_id", "team_id", "case__organisation_id", "case_id", "due_on"
+            "pk",
+            "assignee_id",
+            "team_id",
+            "case__organisation_id",
+            "organisation_id",
+            "case_id",
+            "due_on",
         )
     )
-    recipients = _recipients([(r[0], r[1], r[2], r[3]) for r in rows])
-    for task_id, _a, _t, _org, case_id, due_on in rows:
+    recipients = _recipients([row[:6] for row in rows])
+    for task_id, _a, _t, _owner, _org, case_id, due_on in rows:
         users = recipients.get(task_id, set())
         if not users:
             run.skipped += 1

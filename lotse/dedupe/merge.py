@@ -71,6 +71,8 @@ HANDLING: dict[str, Handling] = {
     "referrals.Referral.person": Handling.MOVE_ALL,
     # Who was informed of a campaign: the survivor was, once.
     "outreach.CampaignRecipient.person": Handling.MOVE,
+    # The person taking part in a conference: the survivor did (once per conference).
+    "conferences.ConferenceAttendee.person": Handling.MOVE,
     "namekeys.NameKey.person": Handling.REBUILT,
     "access.AccessGrant.person": Handling.REBUILT,
     "people.Person.merged_into": Handling.KEEP,

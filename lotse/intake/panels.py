@@ -44,9 +44,8 @@ def _change(entry: AssessmentEntry) -> str:
 
 def render_assessment(view: CaseView) -> PanelContent | None:
     entries = list(
-        AssessmentEntry.objects.visible_to(view.user)
+        AssessmentEntry.objects.visible_to(view.user, case=view.case)
         .current()
-        .filter(case=view.case)
         .select_related("life_area", "previous")
         .order_by("life_area__position", "life_area__code")
     )

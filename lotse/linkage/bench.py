@@ -65,8 +65,9 @@ def _febrl_date(text: str) -> str:
 
 def load(name: str) -> tuple[list[dict[str, str]], dict[str, str]]:
     """Records in the contract's columns and record_id -> entity."""
-    if name.startswith("gen"):
-        rows = list(generate(int(name[3:]), seed=1))
+    if name.startswith("gen"):  # gen10000 (seed 1) or gen10000@2 (seed 2)
+        size, _, seed = name[3:].partition("@")
+        rows = list(generate(int(size), seed=int(seed or 1)))
         return [r for r, _ in rows], {r["record_id"]: str(e) for r, e in rows}
     records, truth = [], {}
     for file_name in FEBRL[name]:

@@ -1,21 +1,29 @@
 """Deduplicating a file of person records with Splink on DuckDB, with our comparisons.
 
 The model is Fellegi-Sunter as Splink does it; what is ours is what is
-compared (lotse.linkage.features) and how candidates are found:
+compared (lotse.linkage.features) and how candidates are found and clustered:
 
-- blocking never on a name alone: the order-free first-name pair plus birth
-  year and day/month set; plus the year alone where one date is only a
-  placeholder or year; phonetic pair plus date; family or given name plus the
-  full date (the other name mistyped or missing); name pair plus birth place
-  and nationality where a date is missing;
+- blocking never on a name alone (test_blocking_rules checks every rule): the
+  order-free first-name pair plus birth year and day/month set; plus the year
+  alone where one date is only a placeholder or year; phonetic (metaphone and
+  Cologne) keys plus date; given and family name swapped, each direction a rule
+  of its own; family or given name plus the full date (the other name mistyped
+  or missing); name pair plus sex, nationality or birth place where a date is
+  missing. Keys shared by more than BLOCK_KEY_CAP records block with the year
+  only together with the other name, so that blocks do not grow with the square
+  of the file;
 - m probabilities are set from what the generator and real registers show
   (a name agrees in most true pairs, a date in fewer because of placeholders);
-  u probabilities are estimated from random pairs of the file itself.
+  u probabilities are estimated from random pairs of the file itself;
+- clusters are joined along the matched pairs strongest first, but never two
+  clusters whose birth dates cannot be one person's (a placeholder record
+  matching two namesakes joins only the likelier one).
 """
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -30,10 +38,8 @@ REVIEW_THRESHOLD = 0.5  # from here up to the match threshold a person decides
 
 _SAME_DAY = "l.year = r.year and l.day_month = r.day_month"
 _WEAK = "l.year = r.year and (l.weak_date or r.weak_date)"
-_NO_DATE = (
-    "(l.year is null or r.year is null)"
-    " and (l.nationality = r.nationality or l.birth_place = r.birth_place)"
-)
+_MISSING_DATE = "(l.year is null or r.year is null)"
+_NO_DATE = f"{_MISSING_DATE} and (l.nationality = r.nationality or l.birth_place = r.birth_place)"
 BLOCKING_RULES = (
     f"l.pair_key = r.pair_key and {_SAME_DAY}",
     f"l.pair_key = r.pair_key and {_WEAK}",
@@ -46,14 +52,14 @@ BLOCKING_RULES = (
     f"l.given_meta = r.given_meta and {_SAME_DAY}",
     f"l.given_meta = r.family_meta and {_SAME_DAY}",
     f"l.family_meta = r.family_meta and {_WEAK} and l.given_meta = r.given_meta",
-    f"l.family_key = r.family_key and {_WEAK}",
-    f"l.given_key = r.family_key and {_WEAK}",
+    f"l.family_key_c = r.family_key_c and {_WEAK}",
+    f"l.given_key_c = r.family_key_c and {_WEAK}",
     f"l.family_meta = r.given_meta and {_SAME_DAY}",
-    "l.family_key = r.family_key and (l.year is null or r.year is null)"
+    "l.family_key_c = r.family_key_c and (l.year is null or r.year is null)"
     " and substr(l.given_meta, 1, 1) = substr(r.given_meta, 1, 1)",
     "l.family_key = r.given_key and (l.year is null or r.year is null)"
     " and l.given_meta = r.family_meta",
-    f"l.given_key = r.given_key and {_WEAK}"
+    f"l.given_key_c = r.given_key_c and {_WEAK}"
     " and substr(l.family_meta, 1, 1) = substr(r.family_meta, 1, 1)",
     # Both names mistyped or respelled: the full date with place, or with origin and sex.
     f"{_SAME_DAY} and l.birth_place = r.birth_place",
@@ -62,6 +68,30 @@ BLOCKING_RULES = (
     " and substr(l.given_key, 1, 1) = substr(r.given_key, 1, 1)",
     f"l.pair_key = r.pair_key and {_NO_DATE}",
     f"l.pair_meta = r.pair_meta and {_NO_DATE}",
+    # Given and family name swapped between offices: each direction is a rule of its
+    # own, as a pair is only ever compared one way round.
+    f"l.family_key = r.given_key and {_SAME_DAY}",
+    f"l.family_key_c = r.given_key_c and {_WEAK}",
+    f"l.family_meta_c = r.given_meta_c and {_WEAK}",
+    f"l.given_meta_c = r.family_meta_c and {_WEAK}",
+    # A typo or a German respelling in the family name (j/y, w/v, doubled letters):
+    # its Cologne key with the year where one date is weak.
+    f"l.family_cologne_c = r.family_cologne_c and {_WEAK}",
+    # The given name with a weak date: common given names need sex and origin too.
+    f"l.given_key_c = r.given_key_c and {_WEAK} and l.sex = r.sex and l.nationality = r.nationality",
+    # Both names respelled, the full date known: sex and the family name's first sound.
+    f"{_SAME_DAY} and l.sex = r.sex"
+    " and substr(l.family_cologne, 1, 1) = substr(r.family_cologne, 1, 1)",
+    # Both names mistyped, the date weak: sex and the first sounds of both names.
+    f"l.initials_c = r.initials_c and {_WEAK}",
+    # No date on one side: the order-free name pair with sex, or the family name's
+    # Cologne key with sex and nationality (never a name alone).
+    f"l.pair_key = r.pair_key and {_MISSING_DATE} and l.sex = r.sex",
+    f"l.pair_meta = r.pair_meta and {_MISSING_DATE} and l.sex = r.sex",
+    f"l.family_cologne_c = r.family_cologne_c and {_MISSING_DATE}"
+    " and l.sex = r.sex and l.nationality = r.nationality",
+    f"l.family_cologne_c = r.family_cologne_c and {_MISSING_DATE}"
+    " and l.birth_place = r.birth_place",
     # Where the file has addresses (optional columns): same address, or same postcode
     # and a name or the date.
     "l.address = r.address and l.postcode = r.postcode",
@@ -69,6 +99,46 @@ BLOCKING_RULES = (
     "l.postcode = r.postcode and l.family_meta = r.family_meta",
     "l.postcode = r.postcode and l.given_key = r.given_key",
 )
+
+
+# A key shared by more records than this is too common to block on with only the
+# year (or without a date): its blocks would grow with the square of the file. Such
+# records still block on both names together, or on the full date.
+BLOCK_KEY_CAP = 3000
+CAPPED = (
+    "given_key",
+    "family_key",
+    "given_meta",
+    "family_meta",
+    "given_cologne",
+    "family_cologne",
+    "initials",
+)
+
+
+def with_capped_keys(table: dict[str, list[Any]], cap: int = BLOCK_KEY_CAP) -> dict[str, list[Any]]:
+    """Add `<key>_c` columns: the key, or None where more than `cap` records share it.
+
+    `initials`: sex, the first two sounds of the family name and the first of the given
+    name (Cologne), for pairs with both names mistyped.
+    """
+    table["initials"] = [
+        f"{sex}{family[:2]}/{given[:1]}" if sex and family and given else None
+        for sex, family, given in zip(
+            table["sex"], table["family_cologne"], table["given_cologne"], strict=True
+        )
+    ]
+    for column in CAPPED:
+        counts = Counter(v for v in table[column] if v is not None)
+        table[f"{column}_c"] = [
+            v if v is not None and counts[v] <= cap else None for v in table[column]
+        ]
+    return table
+
+
+def blocking_table(records: list[dict[str, str]]) -> dict[str, list[Any]]:
+    """The columns Splink blocks on and compares, for a list of records."""
+    return with_capped_keys(feature_table(records))
 
 
 def _level(sql: str, label: str, m: float, u: float, **extra: Any) -> dict[str, Any]:
@@ -102,15 +172,36 @@ COMPARISONS: list[dict[str, Any]] = [
                 tf_adjustment_weight=1.0,
             ),
             _level("meta_key_l = meta_key_r", "same phonetic keys", 0.1, 4.5e-5),
-            _level("jaro_winkler_similarity(name_key_l, name_key_r) >= 0.92", "typo", 0.08, 9.7e-4),
+            _level("cologne_key_l = cologne_key_r", "same Cologne keys", 0.03, 6e-5),
+            _level("jaro_winkler_similarity(name_key_l, name_key_r) >= 0.92", "typo", 0.05, 9.7e-4),
+            _level(
+                "len(list_intersect(names_l, names_r)) = least(len(names_l), len(names_r))",
+                "one record's names all in the other (a name missing)",
+                0.02,
+                0.002,
+            ),
+            _level(
+                "jaro_winkler_similarity(name_key_l, name_key_r) >= 0.85"
+                " and (len(list_intersect(names_l, names_r)) >= 1"
+                " or len(list_intersect(metas_l, metas_r)) >= 1)",
+                "one name part shared, the other alike",
+                0.03,
+                0.002,
+            ),
             _level(
                 "len(list_intersect(names_l, names_r)) >= 1"
                 " or len(list_intersect(metas_l, metas_r)) >= 1",
                 "one name part shared",
-                0.06,
+                0.03,
                 0.034,
             ),
-            _level(ELSE, "different", 0.01, 0.965),
+            _level(
+                "jaro_winkler_similarity(name_key_l, name_key_r) >= 0.85",
+                "alike (two typos)",
+                0.01,
+                0.003,
+            ),
+            _level(ELSE, "different", 0.005, 0.96),
         ],
     },
     {
@@ -248,24 +339,36 @@ def run_splink(
     frame = db_api.register(table)
     linker = Linker(frame, settings, log_level=logging.ERROR)
     train(linker)
-    predictions = linker.inference.predict(threshold_match_probability=review_from)
-    rows = con.sql(
-        f"select unique_id_l, unique_id_r, match_probability from {predictions.physical_name}"  # noqa: S608 (Splink's own table name)
+    # All candidate pairs scored once: their count (and, with a truth, the true pairs
+    # among them) comes from the same table, without blocking a second time.
+    predictions = linker.inference.predict()
+    scored = predictions.physical_name
+    candidate_pairs = con.execute(f"select count(*) from {scored}").fetchall()[0]  # noqa: S608 (Splink's own table name)
+    rows = con.execute(
+        f"select unique_id_l, unique_id_r, match_probability from {scored}"  # noqa: S608
+        " where match_probability >= ?",
+        [review_from],
     ).fetchall()
-    candidates = linker.inference.compute_blocked_pairs_for_predict()
-    count_sql = f"select count(*) from {candidates.physical_name}"  # noqa: S608
-    candidate_pairs = con.execute(count_sql).fetchall()[0]
     pairs = [(str(a), str(b), float(p)) for a, b, p in rows]
     blocked_true = None
     if truth is not None:
         con.register("linkage_truth", pa.table({"id": list(truth), "entity": list(truth.values())}))
         found = con.execute(
-            f"select count(*) from {candidates.physical_name} c"  # noqa: S608
-            " join linkage_truth a on a.id = c.join_key_l"
-            " join linkage_truth b on b.id = c.join_key_r where a.entity = b.entity"
+            f"select count(*) from {scored} c"  # noqa: S608
+            " join linkage_truth a on a.id = c.unique_id_l"
+            " join linkage_truth b on b.id = c.unique_id_r where a.entity = b.entity"
         ).fetchall()[0]
         blocked_true = int(found[0]) if found else 0
-    clusters = _components(ids, [(a, b) for a, b, p in pairs if p >= threshold])
+    edges = [(a, b) for a, b, p in sorted(pairs, key=lambda x: -x[2]) if p >= threshold]
+    if "year" in table:
+        dates = {
+            str(i): (y, m, d)
+            for i, y, m, d in zip(ids, table["year"], table["month"], table["day"], strict=True)
+            if y is not None
+        }
+        clusters = _constrained_components(ids, edges, dates)
+    else:
+        clusters = _components(ids, edges)
     review = sorted((a, b, p) for a, b, p in pairs if p < threshold)
     con.close()
     count = int(candidate_pairs[0]) if candidate_pairs else 0
@@ -289,6 +392,74 @@ def _components(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, str]:
     return {i: find(i) for i in ids}
 
 
+Date = tuple[int, int | None, int | None]  # year, month, day (None: not known)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Equal length strings one substitution or one transposition of neighbours apart."""
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+
+
+def dates_compatible(a: Date, b: Date) -> bool:
+    """Could both dates be written for one person: equal where both are known, day and
+    month swapped, or a one-digit typo of a full date."""
+    (ya, ma, da), (yb, mb, db) = a, b
+    if da is not None and db is not None and ma is not None and mb is not None:
+        if (ya, ma, da) in ((yb, mb, db), (yb, db, mb)):
+            return True
+        return _one_edit(f"{ya:04d}{ma:02d}{da:02d}", f"{yb:04d}{mb:02d}{db:02d}")
+    if ya != yb:
+        return False
+    if ma is None or mb is None:
+        return True
+    # One is a month-only date: its month may be the other's month or, swapped, its day.
+    return ma == mb or (da is None and ma == db) or (db is None and mb == da)
+
+
+def _full(date: Date | None) -> bool:
+    return date is not None and date[2] is not None
+
+
+def _constrained_components(
+    ids: list[str], edges: list[tuple[str, str]], dates: dict[str, Date]
+) -> dict[str, str]:
+    """Clusters joined along the edges, strongest first; an edge from a record without a
+    full birth date (a placeholder, year or month only, none) never joins two clusters
+    holding birth dates that cannot belong to one person: such a record that matches two
+    namesakes with different birthdays joins only the likelier one, so namesakes are not
+    chained together. Between two full dates the model has weighed the dates itself
+    (FEBRL-style typos in several duplicates of one record must still join)."""
+    parent = {i: i for i in ids}
+    members: dict[str, list[tuple[str, Date]]] = {
+        i: [(i, dates[i])] if i in dates else [] for i in ids
+    }
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        ma, mb = members[ra], members[rb]
+        weak = not (_full(dates.get(a)) and _full(dates.get(b)))
+        if weak and any(
+            not dates_compatible(x, y) for i, x in ma for j, y in mb if {i, j} != {a, b}
+        ):
+            continue
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        members[keep] = ma + mb
+        members[gone] = []
+    return {i: find(i) for i in ids}
+
+
 # Below this many records random pairs say too little: the measured u stay.
 ESTIMATE_FROM = 5000
 
@@ -297,7 +468,9 @@ def _train(linker: Any, count: int) -> None:
     if count < ESTIMATE_FROM:
         return
     linker.training.estimate_probability_two_random_records_match([BLOCKING_RULES[0]], recall=0.6)
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
+    # A million random pairs: enough for u of the rarer levels (a same-date u of ~5e-5
+    # is seen some fifty times), half the cost of the two million before.
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
 
 
 def link_records(
@@ -307,7 +480,7 @@ def link_records(
     count = len(records)
     settings = _settings(BLOCKING_RULES, COMPARISONS, count)
     return run_splink(
-        feature_table(records),
+        blocking_table(records),
         settings,
         lambda linker: _train(linker, count),
         truth=truth,

@@ -12,21 +12,29 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from lotse.names import double_metaphone, fold, tokens
+from lotse.names import cologne, double_metaphone, fold, tokens
 from lotse.names.dates import DAY, MONTH, YEAR
 from lotse.names.variants import VariantDictionary, curated
 
+NameKeys = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
 
 @lru_cache(maxsize=500_000)
-def _name_keys(text: str, dictionary: VariantDictionary) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(variant-canonical keys, metaphone keys) of one name field, one per token."""
-    canon, meta = [], []
+def _name_keys(text: str, dictionary: VariantDictionary) -> NameKeys:
+    """(variant-canonical, metaphone, Cologne) keys of one name field, one per token.
+
+    Names repeat massively in a file, so the keys of a field are computed once per
+    distinct spelling.
+    """
+    canon, meta, german = [], [], []
     for token in tokens(text):
         canon.append(fold(dictionary.canonical(token.form)))
         meta.append(double_metaphone(token.form)[0] or token.form)
-    return tuple(canon), tuple(meta)
+        german.append(cologne(token.form) or token.form)
+    return tuple(canon), tuple(meta), tuple(german)
 
 
+@lru_cache(maxsize=200_000)
 def _date(text: str) -> tuple[int | None, int | None, int | None, str]:
     """(year, month, day, evidence); a date that is not a date counts as missing."""
     parts = (text or "").strip().split("-")
@@ -44,56 +52,108 @@ def _date(text: str) -> tuple[int | None, int | None, int | None, str]:
     return year, month, day, DAY if day else MONTH if month else YEAR
 
 
+@lru_cache(maxsize=200_000)
 def _text(value: str | None) -> str | None:
     folded = "".join(t.form for t in tokens(value or ""))
     return folded or None
 
 
-def features(record: dict[str, str], dictionary: VariantDictionary | None = None) -> dict[str, Any]:
-    dictionary = dictionary or curated()
-    given, given_meta = _name_keys(record.get("given_name") or "", dictionary)
-    family, family_meta = _name_keys(record.get("family_name") or "", dictionary)
+NAME_COLUMNS = (
+    "names",
+    "name_key",
+    "metas",
+    "meta_key",
+    "cologne_key",
+    "pair_key",
+    "pair_meta",
+    "given_meta",
+    "family_meta",
+    "given_cologne",
+    "family_cologne",
+    "given_key",
+    "family_key",
+)
+DATE_COLUMNS = ("year", "month", "day", "day_month", "weak_date", "birth_iso")
+OTHER_COLUMNS = ("sex", "nationality", "birth_place", "address", "postcode", "place")
+COLUMNS = ("unique_id", *NAME_COLUMNS, *DATE_COLUMNS, *OTHER_COLUMNS)
+
+
+@lru_cache(maxsize=300_000)
+def _name_columns(
+    given_name: str, family_name: str, dictionary: VariantDictionary
+) -> tuple[Any, ...]:
+    """The NAME_COLUMNS of one (given, family) pair: a file repeats pairs often."""
+    given, given_meta, given_cologne = _name_keys(given_name, dictionary)
+    family, family_meta, family_cologne = _name_keys(family_name, dictionary)
     names = sorted(set(given + family))
     metas = sorted(set(given_meta + family_meta))
-    first = sorted(k for k in (given[:1] + family[:1]))
-    first_meta = sorted(k for k in (given_meta[:1] + family_meta[:1]))
-    year, month, day, evidence = _date(record.get("birth_date") or "")
-    sex = (record.get("sex") or "").strip().lower()
-    nationality = (record.get("nationality") or "").strip().upper()
-    return {
-        "unique_id": record["record_id"],
-        "names": names or None,
-        "name_key": " ".join(names) or None,
-        "metas": metas or None,
-        "meta_key": " ".join(metas) or None,
+    colognes = sorted(set(given_cologne + family_cologne))
+    first = sorted(given[:1] + family[:1])
+    first_meta = sorted(given_meta[:1] + family_meta[:1])
+    return (
+        names or None,
+        " ".join(names) or None,
+        metas or None,
+        " ".join(metas) or None,
+        " ".join(colognes) or None,
         # The first given and first family part, order-free: the blocking key.
-        "pair_key": " ".join(first) if len(first) == 2 else None,
-        "pair_meta": " ".join(first_meta) if len(first_meta) == 2 else None,
-        "given_meta": given_meta[0] if given_meta else None,
-        "family_meta": family_meta[0] if family_meta else None,
-        "given_key": " ".join(given) or None,
-        "family_key": " ".join(family) or None,
-        "year": year,
-        "month": month,
-        "day": day,
+        " ".join(first) if len(first) == 2 else None,
+        " ".join(first_meta) if len(first_meta) == 2 else None,
+        given_meta[0] if given_meta else None,
+        family_meta[0] if family_meta else None,
+        # Cologne phonetics of the first given and family part: what a typo or a
+        # German ear's respelling (j/y, w/v, doubled letters) leaves alike.
+        given_cologne[0] if given_cologne else None,
+        family_cologne[0] if family_cologne else None,
+        " ".join(given) or None,
+        " ".join(family) or None,
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _date_columns(
+    text: str,
+) -> tuple[int | None, int | None, int | None, str | None, bool, str | None]:
+    """The DATE_COLUMNS of one birth date as written."""
+    year, month, day, evidence = _date(text)
+    return (
+        year,
+        month,
+        day,
         # Day and month as a set: a swap between offices still blocks together.
-        "day_month": f"{min(day, month)}-{max(day, month)}" if day and month else None,
-        "weak_date": evidence in (YEAR, MONTH),
+        f"{min(day, month)}-{max(day, month)}" if day and month else None,
+        evidence in (YEAR, MONTH),
         # The full date as written, for a one-digit typo; None unless the day is known.
-        "birth_iso": f"{year:04d}{month:02d}{day:02d}" if year and month and day else None,
-        "sex": sex if sex in ("f", "m", "x") else None,
-        "nationality": nationality or None,
-        "birth_place": _text(record.get("birth_place")),
-        "address": _text(record.get("address")),
-        "postcode": (record.get("postcode") or "").replace(" ", "") or None,
-        "place": _text(record.get("place")),
-    }
+        f"{year:04d}{month:02d}{day:02d}" if year and month and day else None,
+    )
+
+
+def _row(record: dict[str, str], dictionary: VariantDictionary) -> tuple[Any, ...]:
+    sex = (record.get("sex") or "").strip().lower()
+    return (
+        record["record_id"],
+        *_name_columns(record.get("given_name") or "", record.get("family_name") or "", dictionary),
+        *_date_columns((record.get("birth_date") or "").strip()),
+        sex if sex in ("f", "m", "x") else None,
+        (record.get("nationality") or "").strip().upper() or None,
+        _text(record.get("birth_place")),
+        _text(record.get("address")),
+        (record.get("postcode") or "").replace(" ", "") or None,
+        _text(record.get("place")),
+    )
+
+
+def features(record: dict[str, str], dictionary: VariantDictionary | None = None) -> dict[str, Any]:
+    """One record's columns by name."""
+    return dict(zip(COLUMNS, _row(record, dictionary or curated()), strict=True))
 
 
 def feature_table(
     records: list[dict[str, str]], dictionary: VariantDictionary | None = None
 ) -> dict[str, list[Any]]:
     """Column-wise, as DuckDB registers it."""
-    rows = [features(r, dictionary) for r in records]
-    columns = list(features({"record_id": ""}, dictionary)) if not rows else list(rows[0])
-    return {c: [row[c] for row in rows] for c in columns}
+    dictionary = dictionary or curated()
+    rows = [_row(r, dictionary) for r in records]
+    if not rows:
+        return {c: [] for c in COLUMNS}
+    return {c: list(values) for c, values in zip(COLUMNS, zip(*rows, strict=True), strict=True)}

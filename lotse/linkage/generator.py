@@ -16,6 +16,7 @@ import datetime
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from lotse.linkage import COLUMNS
@@ -116,8 +117,13 @@ def _name_pool() -> list[tuple[int, list[tuple[str, ...]]]]:
 
 
 def _zipf(rng: random.Random, n: int, s: float = 1.1) -> int:
-    weights = _ZIPF_CACHE.setdefault((n, s), [1 / (i + 1) ** s for i in range(n)])
-    return rng.choices(range(n), weights=weights)[0]
+    # Cumulative weights once per (n, s): `choices` would otherwise sum all n weights per
+    # draw. Same random numbers consumed, same draws as with `weights=`.
+    cumulative = _ZIPF_CACHE.get((n, s))
+    if cumulative is None:
+        cumulative = list(accumulate(1 / (i + 1) ** s for i in range(n)))
+        _ZIPF_CACHE[(n, s)] = cumulative
+    return rng.choices(range(n), cum_weights=cumulative)[0]
 
 
 _ZIPF_CACHE: dict[tuple[int, float], list[float]] = {}

@@ -14,9 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from lotse.access.visibility import categories_for_cases
+from lotse.audit.log import Event, append
+from lotse.audit.models import AuditAction
 from lotse.cases.models import Case, CaseManagerAssignment
 from lotse.core.categories import DataCategory
 from lotse.outreach.letter_texts import LETTERS
@@ -129,3 +132,28 @@ def render_pdf(letters: list[Letter], progress: Callable[[int], None] | None = N
     pages = [page for document in documents for page in document.pages]
     pdf: bytes = documents[0].copy(pages).write_pdf()
     return pdf
+
+
+def record_exports(user: Any, letters: list[Letter]) -> None:
+    """A letter leaves the system: recorded as an export per person, with its language."""
+    append(
+        user,
+        [
+            Event(
+                AuditAction.EXPORT,
+                "outreach.letter",
+                letter.recipient_id,
+                letter.person_id,
+                None,
+                letter.shown,
+                {"language": [None, letter.language]},
+            )
+            for letter in letters
+        ],
+    )
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lotse.access.visibility import categories_for_cases
-from lotse.audit.log import Event, append, record_reads
-from lotse.audit.models import AuditAction
+from lotse.audit.log import record_reads
 from lotse.contacts import storage
 from lotse.contacts.choices import JobStatus
 from lotse.core.categories import DataCategory
@@ -29,7 +28,7 @@ from lotse.outreach.actions import (
 )
 from lotse.outreach.forms import CampaignForm, InformedForm
 from lotse.outreach.letter_texts import LETTERS
-from lotse.outreach.letters import Letter, letters_for, render_pdf
+from lotse.outreach.letters import letters_for, pdf_response, record_exports, render_pdf
 from lotse.outreach.models import Campaign, LetterPrint
 from lotse.people.models import Person
 from lotse.residence.groups import GROUPS
@@ -107,39 +106,14 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
-def _record_exports(user: Any, letters: list[Letter]) -> None:
-    # A letter leaves the system: recorded as an export per person, with its language.
-    append(
-        user,
-        [
-            Event(
-                AuditAction.EXPORT,
-                "outreach.letter",
-                letter.recipient_id,
-                letter.person_id,
-                None,
-                letter.shown,
-                {"language": [None, letter.language]},
-            )
-            for letter in letters
-        ],
-    )
-
-
 @login_required
 def recipient_letter(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
     recipient = recipient_for(user, pk)
     letters = letters_for(user, recipient.campaign, [recipient], timezone.localdate())
     pdf = render_pdf(letters)
-    _record_exports(user, letters)
-    return _pdf_response(pdf, f"brief-{recipient.campaign_id}-{recipient.pk}.pdf")
+    record_exports(user, letters)
+    return pdf_response(pdf, f"brief-{recipient.campaign_id}-{recipient.pk}.pdf")
 
 
 @login_required
@@ -153,8 +127,8 @@ def campaign_letters(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("outreach:detail", pk=campaign.pk)
     letters = letters_for(user, campaign, recipients, timezone.localdate())
     pdf = render_pdf(letters)
-    _record_exports(user, letters)
-    return _pdf_response(pdf, f"briefe-{campaign.pk}.pdf")
+    record_exports(user, letters)
+    return pdf_response(pdf, f"briefe-{campaign.pk}.pdf")
 
 
 @login_required
@@ -192,7 +166,7 @@ def print_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         pdf = storage.read(job.stored_name)
     except storage.DocumentUnreadable:
         raise Http404 from None
-    return _pdf_response(pdf, f"briefe-{job.campaign_id}.pdf")
+    return pdf_response(pdf, f"briefe-{job.campaign_id}.pdf")
 
 
 @login_required

@@ -96,6 +96,31 @@ def _open_case_plan(case: Case, expected_version: int | None) -> IntegrationPlan
     return lock_plan(plan_for(case), expected_version)
 
 
+def _set_fields(row: Goal | Step, fields: Mapping[str, Any]) -> None:
+    for name, value in fields.items():
+        setattr(row, name, value.strip() if isinstance(value, str) else value)
+
+
+def _write(
+    actor: Any,
+    plan: IntegrationPlan,
+    row: Goal | Step,
+    before: dict[str, Any] | None,
+    category: str,
+    person_id: int,
+) -> None:
+    """Save a new or changed goal or step, audit it, and raise the plan's version.
+
+    A save that changed nothing raises no version; a new row always differs
+    from nothing.
+    """
+    row.full_clean(validate_constraints=False)
+    row.save()
+    changes = _audit(actor, row, before, category, person_id)
+    if changes:
+        bump(actor, plan, [_revision_entry(row, changes)])
+
+
 def _not_before_opening(case: Case, name: str, value: datetime.date | None, message: str) -> None:
     if value is not None and value < case.opened_on:
         raise ValidationError({name: [message]})
@@ -167,10 +192,7 @@ def do_add_goal(
         target_date=target_date,
         position=position,
     )
-    goal.full_clean(validate_constraints=False)
-    goal.save()
-    changes = _audit(actor, goal, None, life_area.category, case.person_id)
-    bump(actor, plan, [_revision_entry(goal, changes)])
+    _write(actor, plan, goal, None, life_area.category, case.person_id)
     return goal
 
 
@@ -186,14 +208,9 @@ def do_update_goal(
     if not goal.is_open:
         raise ValidationError(_("This goal is settled; it can no longer be changed."))
     before = snapshot(goal)
-    for name, value in fields.items():
-        setattr(goal, name, value.strip() if isinstance(value, str) else value)
+    _set_fields(goal, fields)
     _check_goal(case, goal.life_area, goal.target_date)
-    goal.full_clean(validate_constraints=False)
-    goal.save()
-    changes = _audit(actor, goal, before, goal.life_area.category, case.person_id)
-    if changes:
-        bump(actor, plan, [_revision_entry(goal, changes)])
+    _write(actor, plan, goal, before, goal.life_area.category, case.person_id)
     return goal
 
 
@@ -248,10 +265,7 @@ def do_add_step(
         position=goal.steps.count(),
     )
     _check_step(case, step)
-    step.full_clean(validate_constraints=False)
-    step.save()
-    changes = _audit(actor, step, None, goal.life_area.category, case.person_id)
-    bump(actor, plan, [_revision_entry(step, changes)])
+    _write(actor, plan, step, None, goal.life_area.category, case.person_id)
     return step
 
 
@@ -265,14 +279,9 @@ def do_update_step(
     plan = _open_case_plan(case, expected_version)
     step = Step.objects.select_related("goal__life_area").get(pk=step.pk)
     before = snapshot(step)
-    for name, value in fields.items():
-        setattr(step, name, value.strip() if isinstance(value, str) else value)
+    _set_fields(step, fields)
     _check_step(case, step)
-    step.full_clean(validate_constraints=False)
-    step.save()
-    changes = _audit(actor, step, before, step.goal.life_area.category, case.person_id)
-    if changes:
-        bump(actor, plan, [_revision_entry(step, changes)])
+    _write(actor, plan, step, before, step.goal.life_area.category, case.person_id)
     return step
 
 

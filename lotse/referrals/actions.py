@@ -25,6 +25,7 @@ from lotse.plans.models import Goal, Step
 from lotse.referrals import notify
 from lotse.referrals.choices import (
     NEEDS_REASON,
+    OPEN_STATUSES,
     RECEIVER_MOVES,
     SENDER_MOVES,
     ReferralStatus,
@@ -251,8 +252,7 @@ def do_move_referral(
     if to == ReferralStatus.WITHDRAWN:
         recipients = notify.organisation_staff_emails(current.recipient_organisation_id)
     else:
-        recipients = [current.sent_by.email] if current.sent_by and current.sent_by.email else []
-        recipients += list(current.case.managers.exclude(email="").values_list("email", flat=True))
+        recipients = _sender_side_emails(current)
     notify.after_commit(
         notify.referral_message(
             current.reference, str(ReferralStatus(to).label), "referrals:detail", current.pk
@@ -260,3 +260,42 @@ def do_move_referral(
         recipients,
     )
     return current
+
+
+def _sender_side_emails(referral: Referral) -> list[str]:
+    """Who hears the receiver's answers: the case's managers, and whoever sent the
+    referral as long as they still work for the sending organisation. After a
+    hand-over the sender's side is the new owner, so the former owner's staff
+    (who may hold no release any more) are not mailed about the case."""
+    recipients = list(referral.case.managers.exclude(email="").values_list("email", flat=True))
+    sender = referral.sent_by
+    if (
+        sender is not None
+        and sender.email
+        and sender.is_active
+        and referral.sender_organisation_id in sender.case_organisation_ids
+    ):
+        recipients.append(sender.email)
+    return recipients
+
+
+def move_open_referrals(actor: Any, case: Case, to_organisation_id: int) -> None:
+    """A hand-over moves the case's open referrals to the new owner, in the
+    hand-over's transaction: it becomes the sender's side (it answers, withdraws
+    and is mailed). Closed referrals keep their sender as history. A referral
+    open to the new owner itself has no other side left: it is closed as
+    withdrawn, with the hand-over as the reason. Each change is audited."""
+    for referral in Referral.objects.select_for_update(of=("self",)).filter(
+        case=case, status__in=OPEN_STATUSES
+    ):
+        if referral.sender_organisation_id == to_organisation_id:
+            continue
+        before = snapshot(referral)
+        if referral.recipient_organisation_id == to_organisation_id:
+            referral.status = ReferralStatus.WITHDRAWN
+            referral.reason = _("The case was handed over to the receiving organisation.")
+        else:
+            referral.sender_organisation_id = to_organisation_id
+        referral.version += 1
+        referral.save()
+        record_change(actor, referral, before)

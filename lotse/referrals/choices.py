@@ -38,3 +38,5 @@ class HandoverStatus(models.TextChoices):
     REQUESTED = "requested", _("requested")
     ACCEPTED = "accepted", _("accepted")
     DECLINED = "declined", _("declined")
+    # Withdrawn by the requesting owner before the receiver answered.
+    CANCELLED = "cancelled", _("cancelled")

@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lotse.access.grants import rebuild_person_grants
+from lotse.access.visibility import may_change
 from lotse.audit.log import record_change, snapshot
 from lotse.cases.models import Case, CaseManagerAssignment, CaseParticipant
 from lotse.network.models import Organisation
 from lotse.referrals import notify
+from lotse.referrals.actions import move_open_referrals
 from lotse.referrals.choices import HandoverStatus
 from lotse.referrals.models import CaseHandover
 
@@ -90,6 +92,36 @@ def do_answer_handover(
     return current
 
 
+@transaction.atomic
+def do_cancel_handover(actor: Any, handover: CaseHandover) -> CaseHandover:
+    """The owner withdraws its request before the receiver answered.
+
+    The row lock orders a cancel and an answer arriving together: whichever
+    comes second sees the other's state and is refused with it.
+    """
+    current = CaseHandover.objects.select_for_update().get(pk=handover.pk)
+    case = current.case
+    if case.organisation_id != current.from_organisation_id or not may_change(
+        actor, case.person_id, case.pk
+    ):
+        raise ValidationError(_("Only the organisation that asked can cancel the hand-over."))
+    if current.status != HandoverStatus.REQUESTED:
+        raise ValidationError(
+            _("This hand-over was already answered: %(status)s.")
+            % {"status": current.get_status_display()}
+        )
+    before = snapshot(current)
+    current.status = HandoverStatus.CANCELLED
+    current.cancelled_at = timezone.now()
+    current.save(update_fields=["status", "cancelled_at"])
+    record_change(actor, current, before)
+    notify.after_commit(
+        notify.handover_message(case.reference, current.get_status_display()),
+        notify.organisation_staff_emails(current.to_organisation_id),
+    )
+    return current
+
+
 def _move_case(actor: Any, case: Case, handover: CaseHandover) -> None:
     before = snapshot(case)
     former = case.organisation_id
@@ -107,6 +139,7 @@ def _move_case(actor: Any, case: Case, handover: CaseHandover) -> None:
     case.version += 1
     case.save(update_fields=["organisation", "version", "updated_at"])
     CaseManagerAssignment.objects.create(case=case, user=actor)
+    move_open_referrals(actor, case, handover.to_organisation_id)
     record_change(
         actor,
         case,

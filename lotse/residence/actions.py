@@ -92,14 +92,18 @@ def _save(row: models.Model) -> None:
         ) from None
 
 
+def _write(actor: Any, row: models.Model, before: dict[str, Any] | None) -> None:
+    _validate(row)
+    _save(row)
+    record_change(actor, row, before)
+    _resync(row)
+
+
 @transaction.atomic
 def do_add_row(actor: Any, row: models.Model) -> models.Model:
     """Add a status period, certificate, employment, benefit, conviction or child."""
     _lock_person(row.person_id)  # type: ignore[attr-defined]
-    _validate(row)
-    _save(row)
-    record_change(actor, row, None)
-    _resync(row)
+    _write(actor, row, None)
     return row
 
 
@@ -127,10 +131,7 @@ def do_change_row(
         setattr(current, name, value)
     if has_version:
         current.version += 1
-    _validate(current)
-    _save(current)
-    record_change(actor, current, before)
-    _resync(current)
+    _write(actor, current, before)
     return current
 
 

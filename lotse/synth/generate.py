@@ -23,6 +23,7 @@ from lotse.audit.log import record
 from lotse.audit.models import AuditAction
 from lotse.cases.models import ensure_default_life_areas
 from lotse.namekeys import dictionary as name_dictionary
+from lotse.residence.group_cache import bump_stamp
 from lotse.synth import tables
 from lotse.synth.casework import Ids
 from lotse.synth.contacts import write_contacts
@@ -102,7 +103,8 @@ def generate(options: SynthOptions, progress: Callable[[str], object] = print) -
     )
     drawer = PopulationDrawer(context, ids)
     done = 0
-    with writer.bulk_load():
+    # Status periods were written: stored target-group lists go stale.
+    with writer.bulk_load(before_commit=bump_stamp):
         for index, start in enumerate(range(0, options.persons, options.chunk_size)):
             size = min(options.chunk_size, options.persons - start)
             rows = drawer.chunk(_rng(options.seed, f"chunk:{index}"), size)

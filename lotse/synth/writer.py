@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -101,8 +101,11 @@ class RowWriter:
         self._copier: _CopyThread | None = None
 
     @contextmanager
-    def bulk_load(self) -> Iterator[None]:
+    def bulk_load(self, *, before_commit: Callable[[], object] | None = None) -> Iterator[None]:
         """One transaction for the whole load; on PostgreSQL without secondary indexes and keys.
+
+        `before_commit` runs in that transaction once every row is written (the
+        residence stamp moves with the status periods it invalidates).
 
         Checking a foreign key row by row and inserting into a dozen b-trees
         row by row cost most of a large load. Like pg_restore, the load drops
@@ -114,6 +117,8 @@ class RowWriter:
         with transaction.atomic(using=self.using):
             if not self.use_copy:
                 yield
+                if before_commit is not None:
+                    before_commit()
                 return
             with self.connection.cursor() as cursor:
                 # Deferred checks of rows written earlier in this transaction
@@ -136,6 +141,8 @@ class RowWriter:
                 for sql in creates:
                     cursor.execute(sql)
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            if before_commit is not None:
+                before_commit()
 
     def next_ids(self, tables: Iterable[Table]) -> dict[Table, int]:
         """The first free id per table: generated rows continue after existing ones."""

@@ -149,6 +149,13 @@ RULES: dict[str, str] = {
     "api:conference-list": "any_user",
     "api:conference-detail": "conference_view",
     "api:conference-decisions": "conference_change",
+    # Individual participants and attendance: the organiser's; minutes read like the
+    # conference (GET here), written by the organiser (lotse/conferences/tests).
+    "conferences:attendee_add": "conference_change",
+    "conferences:attendance": "conference_change",
+    "api:conference-attendees": "conference_change",
+    "api:conference-attendance": "conference_change",
+    "api:conference-minutes": "conference_view",
     # Residence: reading needs the residence category, changing the owner's case staff.
     "residence:deadlines": "list",
     "residence:groups": "list",
@@ -214,6 +221,11 @@ RULES: dict[str, str] = {
     "api:campaign-list": "any_user",
     "api:campaign-detail": "campaign_view",
     "api:campaign-recipient-informed": "recipient_view",
+    "api:campaign-letters": "campaign_view",
+    "api:campaign-print": "campaign_view",
+    "api:campaign-recipient-letter": "recipient_view",
+    "api:letter-print-detail": "own_job",
+    "api:letter-print-pdf": "own_job",
     "api:residence-deadlines": "list",
     "api:residence-target-groups": "list",
     # Referrals and hand-overs (lotse.referrals): the world's referral and hand-over go
@@ -225,12 +237,14 @@ RULES: dict[str, str] = {
     "referrals:detail": "referral_view",
     "referrals:move": "referral_move",
     "referrals:handover_answer": "handover_answer",
+    "referrals:handover_cancel": "handover_cancel",
     "api:referral-list": "any_user",
     "api:referral-detail": "referral_view",
     "api:referral-move": "referral_move",
     "api:handover-list": "any_user",
     "api:handover-detail": "referral_view",
     "api:handover-answer": "handover_answer",
+    "api:handover-cancel": "handover_cancel",
 }
 # The world's residence row behind each detail URL of the residence API.
 RESIDENCE_ROWS = {
@@ -256,7 +270,7 @@ CHANGE_RULES += ("dedupe_pair", "dedupe_merge")
 # lotse.conferences: minutes and decisions are the organiser's (the owner's case staff).
 CHANGE_RULES += ("conference_change",)
 # lotse.referrals: moving a referral, answering a hand-over.
-CHANGE_RULES += ("referral_move", "handover_answer")
+CHANGE_RULES += ("referral_move", "handover_answer", "handover_cancel")
 # URLs that are not personal-data pages (static, schema, language switch, auth flows).
 # The calendar feed answers to its secret token alone (lotse/deadlines/tests/test_calendar_feed.py).
 PUBLIC_PREFIXES = (
@@ -389,6 +403,9 @@ def _allowed(rule: str, role: str, rel: str, state: str, user) -> bool | None:
         return role in m.CASE_WORK and rel in ("owner", "participant")
     if rule == "handover_answer":
         return role in m.CASE_WORK and rel == "participant"
+    # Cancelling a pending hand-over is the requesting owner's case staff's.
+    if rule == "handover_cancel":
+        return m.may_change(role, rel)
     raise AssertionError(f"unknown rule {rule}")
 
 
@@ -503,7 +520,7 @@ def _object_for(rule: str, world, name: str = ""):
         return world.extras["conference"].pk
     if rule in ("referral_view", "referral_move"):
         return world.extras["handover" if name.startswith("api:handover") else "referral"].pk
-    if rule == "handover_answer":
+    if rule in ("handover_answer", "handover_cancel"):
         return world.extras["handover"].pk
     return None
 

@@ -25,8 +25,7 @@ def phase_context(
     if categories is None:
         categories = categories_for(user, case.person_id, case.pk)
     changes = list(
-        CasePhaseChange.objects.visible_to(user)
-        .filter(case=case)
+        CasePhaseChange.objects.visible_to(user, case=case)
         .select_related("changed_by")
         .order_by("-changed_at", "-id")
     )
@@ -38,7 +37,7 @@ def phase_context(
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
     case = get_object_or_404(
-        Case.objects.visible_to(user)
+        Case.objects.visible_to(user, case=pk)
         .select_related("person", "organisation")
         .prefetch_related(
             "managers",

@@ -1,8 +1,17 @@
 from lotse.conferences.models.conference import (
     AgendaItem,
     CaseConference,
+    ConferenceAttendee,
+    ConferenceCase,
     ConferenceParticipant,
     Decision,
 )
 
-__all__ = ["AgendaItem", "CaseConference", "ConferenceParticipant", "Decision"]
+__all__ = [
+    "AgendaItem",
+    "CaseConference",
+    "ConferenceAttendee",
+    "ConferenceCase",
+    "ConferenceParticipant",
+    "Decision",
+]

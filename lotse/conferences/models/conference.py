@@ -5,13 +5,14 @@ from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case as SqlCase
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.visibility import Action, VisibleQuerySet, grants_for
-from lotse.conferences.choices import ParticipantKind
-from lotse.core.categories import DataCategory
+from lotse.access.visibility import Action, VisibleQuerySet, case_pk, grants_for
+from lotse.conferences.choices import Attendance, AttendeeRole, ParticipantKind
+from lotse.core.categories import DataCategory, to_mask
 
 
 class ConferenceQuerySet(VisibleQuerySet["CaseConference"]):
@@ -24,8 +25,14 @@ class ConferenceQuerySet(VisibleQuerySet["CaseConference"]):
     case_path = "case_id"
 
     def visible_to(
-        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+        self,
+        user: Any,
+        action: Action = Action.VIEW,
+        *,
+        category: str | None = None,
+        case: Any = None,
     ) -> Self:
+        rows = self.of_case(case)
         if action == Action.AUDIT or not (
             user is not None and user.is_authenticated and user.is_active
         ):
@@ -34,14 +41,66 @@ class ConferenceQuerySet(VisibleQuerySet["CaseConference"]):
         if not organisations:
             return self.none()
         wanted = [category] if category is not None else [c.value for c in DataCategory]
-        covered = Q(pk__in=[])
-        for code in wanted:
-            cases = grants_for(user, action, category=code).values("case_id")
-            covered |= Q(data_category=code, case_id__in=cases)
+        # One correlated EXISTS per row: a current grant of the user's organisations
+        # for the row's case holding the row's category (one lookup on grant_org_case).
+        # One hashed subplan per category instead read every grant of the
+        # organisation eleven times: 2.3 s on a start page at 1M persons.
+        row_bit = SqlCase(
+            *(When(data_category=code, then=Value(to_mask([code]))) for code in wanted),
+            default=Value(0),
+            output_field=models.IntegerField(),
+        )
+        held = self._grant_holding_category(user, action, case_ref=OuterRef("case_id"))
+        # A conference of several cases (a family) shows minutes about all of them:
+        # the release of every further case's person must cover the reader too.
+        # Correlated like `held`, so it costs an index probe per conference and
+        # nothing for conferences without further cases.
+        further_uncovered = ConferenceCase.objects.filter(conference_id=OuterRef("pk")).exclude(
+            Exists(
+                self._grant_holding_category(
+                    user,
+                    action,
+                    case_ref=OuterRef("case_id"),
+                    bit_ref=OuterRef(OuterRef("_category_bit")),
+                )
+            )
+        )
         taking_part = ConferenceParticipant.objects.filter(
             organisation_id__in=organisations
         ).values("conference_id")
-        return self.filter(covered, pk__in=taking_part)
+        return (
+            rows.alias(_category_bit=row_bit)
+            .filter(Exists(held), pk__in=taking_part)
+            .exclude(Exists(further_uncovered))
+        )
+
+    @staticmethod
+    def _grant_holding_category(
+        user: Any, action: Action, *, case_ref: Any, bit_ref: Any = None
+    ) -> models.QuerySet[Any]:
+        """The user's current grants for one case (`case_ref`) holding the
+        conference's category bit (`bit_ref`, the conference's `_category_bit`)."""
+        bit = OuterRef("_category_bit") if bit_ref is None else bit_ref
+        return (
+            grants_for(user, action)
+            .filter(case_id=case_ref)
+            .alias(
+                _hit=ExpressionWrapper(
+                    F("categories").bitand(bit),  # type: ignore[arg-type]
+                    output_field=models.IntegerField(),
+                )
+            )
+            .filter(_hit__gt=0)
+        )
+
+    def of_case(self, case: Any) -> Self:
+        """The conferences of one case: scheduled from it, or a family's conference
+        it is a further case of."""
+        if case is None:
+            return self
+        pk = case_pk(case)
+        further = ConferenceCase.objects.filter(case_id=pk).values("conference_id")
+        return self.filter(Q(case_id=pk) | Q(pk__in=further))
 
     def upcoming(self) -> Self:
         return self.filter(starts_at__gte=timezone.now())
@@ -105,6 +164,43 @@ class CaseConference(models.Model):
     def ends_at(self) -> datetime.datetime:
         return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
 
+    def all_cases(self) -> list[Any]:
+        """The case it was scheduled from first, then the further cases it concerns."""
+        links = self.further_cases.all()
+        if "further_cases" not in getattr(self, "_prefetched_objects_cache", {}):
+            # Not prefetched with a list of conferences: one query with the persons.
+            links = links.select_related("case__person")
+        return [self.case, *(link.case for link in links)]
+
+
+class ConferenceCase(models.Model):
+    """A further case the conference concerns, beside the one it was scheduled from:
+    a family's conference discusses the cases of several household members."""
+
+    conference = models.ForeignKey(
+        CaseConference,
+        verbose_name=_("case conference"),
+        on_delete=models.CASCADE,
+        related_name="further_cases",
+    )
+    case = models.ForeignKey(
+        "cases.Case",
+        verbose_name=_("case"),
+        on_delete=models.CASCADE,
+        related_name="further_conferences",
+    )
+
+    class Meta:
+        verbose_name = _("further case of a conference")
+        verbose_name_plural = _("further cases of a conference")
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "case"], name="conference_case_once")
+        ]
+        indexes = [models.Index(fields=["case"], name="conference_further_case")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} @ {self.conference_id}"
+
 
 class ConferenceParticipant(models.Model):
     conference = models.ForeignKey(
@@ -150,6 +246,8 @@ class AgendaItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     title = models.CharField(_("agenda item"), max_length=200)
     minutes = models.TextField(_("minutes"), blank=True)
+    # Optimistic locking of the minutes: two writers cannot overwrite each other.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("agenda item")
@@ -187,6 +285,16 @@ class Decision(models.Model):
         related_name="decisions",
     )
     text = models.CharField(_("decision"), max_length=200)
+    # The case whose task it becomes; empty on decisions from before conferences
+    # had several cases: then the conference's own case.
+    case = models.ForeignKey(
+        "cases.Case",
+        verbose_name=_("case"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     organisation = models.ForeignKey(
         "network.Organisation",
         verbose_name=_("responsible organisation"),
@@ -211,5 +319,81 @@ class Decision(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def task_case_id(self) -> int:
+        return self.case_id or self.conference.case_id
 
-__all__ = ["AgendaItem", "CaseConference", "ConferenceParticipant", "Decision", "ParticipantKind"]
+
+class ConferenceAttendee(models.Model):
+    """One individual taking part: the person, an interpreter, or a named staff
+    member of a participating organisation; with whether they attended."""
+
+    category: ClassVar[str] = DataCategory.CASE_NOTES
+
+    conference = models.ForeignKey(
+        CaseConference,
+        verbose_name=_("case conference"),
+        on_delete=models.CASCADE,
+        related_name="attendees",
+    )
+    role = models.CharField(_("role"), max_length=12, choices=AttendeeRole.choices)
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=3, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.INVITED
+    )
+    invited_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conference attendee")
+        verbose_name_plural = _("conference attendees")
+        ordering = ["role", "id"]
+        constraints = [
+            # The person is known by their record, everyone else by name.
+            models.CheckConstraint(
+                condition=(Q(role="person") & Q(person__isnull=False))
+                | (~Q(role="person") & Q(person__isnull=True) & ~Q(name="")),
+                name="attendee_person_or_name",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="staff") | Q(organisation__isnull=False),
+                name="attendee_staff_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["conference", "person"],
+                condition=Q(person__isnull=False),
+                name="attendee_person_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} @ {self.conference_id}"
+
+
+__all__ = [
+    "AgendaItem",
+    "CaseConference",
+    "ConferenceAttendee",
+    "ConferenceCase",
+    "ConferenceParticipant",
+    "Decision",
+    "ParticipantKind",
+]

@@ -71,3 +71,23 @@ def schedule(alice, conference_case, jobcentre, drk, soon):
         return do_schedule_conference(alice, conference_case, **fields)
 
     return _schedule
+
+
+@pytest.fixture
+def family_case(caritas, jobcentre, drk, alice, conference_case):
+    """The case of Amina's husband Karim, in the same household, also at Caritas.
+
+    Karim released education/work data to the job centre only, not to DRK."""
+    from lotse.people.models import Household, HouseholdMembership
+
+    karim = f.person(caritas, alice, given_names="Karim", family_name="Haddad")
+    case = f.case(caritas, karim, managers=(alice,), actor=alice)
+    for organisation in (jobcentre, drk):
+        f.participant(case, organisation, alice)
+    f.consent(case, [jobcentre], ("identity", "education_work"), actor=alice)
+    household = Household.objects.create(label="Haddad")
+    HouseholdMembership.objects.create(
+        household=household, person=conference_case.person, relationship="head"
+    )
+    HouseholdMembership.objects.create(household=household, person=karim, relationship="spouse")
+    return case

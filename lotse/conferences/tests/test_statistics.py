@@ -2,12 +2,18 @@
 
 import datetime
 
+import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from lotse.audit.display import object_label
+from lotse.audit.models import AuditEntry
 from lotse.conferences.actions import do_record_decision
 from lotse.conferences.models import CaseConference
 from lotse.conferences.statistics import conference_figures, suppressed
+from lotse.core.reports import REPORT_OBJECT, REPORTS
 from lotse.deadlines.actions import do_complete_task
 
 
@@ -48,3 +54,23 @@ def test_the_coordinators_start_page_links_the_figures(client, login, cody):
     login(cody)
     body = client.get(reverse("core:home")).content.decode()
     assert reverse("conferences:statistics") in body
+
+
+def test_without_a_replica_everything_reads_the_primary(client, login, cody, schedule):
+    if REPORTS in connections:
+        pytest.skip("LOTSE_REPORTS_DATABASE_URL is set for this run")
+    for _ in range(3):
+        schedule()
+    login(cody)
+    with CaptureQueriesContext(connections[DEFAULT_DB_ALIAS]) as on_primary:
+        page = client.get(reverse("conferences:statistics"))
+    assert page.context["figures"].conferences == 3
+    assert any(
+        "conferences_caseconference" in sql
+        for sql in (q["sql"] for q in on_primary.captured_queries)
+    )
+    entry = AuditEntry.objects.get(
+        actor_id=cody.pk, object_type=REPORT_OBJECT, object_id="conferences.statistics"
+    )
+    assert entry.person_id is None
+    assert object_label(entry.object_type) == "anonymised report"

@@ -1,4 +1,11 @@
-from lotse.conferences.views.pages import decide, detail, minutes, schedule
+from lotse.conferences.views.pages import (
+    attendance,
+    attendee_add,
+    decide,
+    detail,
+    minutes,
+    schedule,
+)
 from lotse.conferences.views.statistics import statistics
 
-__all__ = ["decide", "detail", "minutes", "schedule", "statistics"]
+__all__ = ["attendance", "attendee_add", "decide", "detail", "minutes", "schedule", "statistics"]

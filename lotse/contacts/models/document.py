@@ -18,8 +18,14 @@ class DocumentQuerySet(VisibleQuerySet["Document"]):
     case_path = "case_id"
 
     def visible_to(
-        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+        self,
+        user: Any,
+        action: Action = Action.VIEW,
+        *,
+        category: str | None = None,
+        case: Any = None,
     ) -> Self:
+        rows = self.of_case(case)
         wanted = [category] if category is not None else [c.value for c in DataCategory]
         visible = self.none()
         if action == Action.AUDIT or not (user is not None and user.is_authenticated):
@@ -28,9 +34,9 @@ class DocumentQuerySet(VisibleQuerySet["Document"]):
             return visible
         condition = Q()
         for code in wanted:
-            cases = grants_for(user, action, category=code).values("case_id")
+            cases = grants_for(user, action, category=code, case=case).values("case_id")
             condition |= Q(data_category=code, case_id__in=cases)
-        return self.filter(condition)
+        return rows.filter(condition)
 
 
 class Document(models.Model):

@@ -15,7 +15,12 @@ class AssessmentQuerySet(VisibleQuerySet["AssessmentEntry"]):
     case_path = "case_id"
 
     def visible_to(
-        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+        self,
+        user: Any,
+        action: Action = Action.VIEW,
+        *,
+        category: str | None = None,
+        case: Any = None,
     ) -> Self:
         """What is written about a life area is data of that area's category.
 
@@ -23,7 +28,7 @@ class AssessmentQuerySet(VisibleQuerySet["AssessmentEntry"]):
         assessment and nothing about health: each row needs a grant for the
         case that carries its own life area's category.
         """
-        visible = super().visible_to(user, action, category=category)
+        visible = super().visible_to(user, action, category=category, case=case)
         if category is not None:
             return visible.filter(life_area__category=category)
         if action == Action.AUDIT:

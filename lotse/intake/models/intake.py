@@ -18,9 +18,14 @@ class IntakeQuerySet(VisibleQuerySet["IntakeRecord"]):
     owner_only = True
 
     def visible_to(
-        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+        self,
+        user: Any,
+        action: Action = Action.VIEW,
+        *,
+        category: str | None = None,
+        case: Any = None,
     ) -> Self:
-        visible = super().visible_to(user, action, category=category)
+        visible = super().visible_to(user, action, category=category, case=case)
         if action == Action.AUDIT:
             return visible
         return visible.filter(organisation_id__in=getattr(user, "case_organisation_ids", []))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -13,6 +13,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 
 from lotse.access.visibility import categories_for
 from lotse.audit.log import record_read, record_reads
@@ -141,6 +142,27 @@ class _PlanRowViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
         self.require_change(row.case.person_id, row.case_id)
         return row
 
+    def _read(self, row: Any, status_code: int = 200) -> Response:
+        raise NotImplementedError
+
+    def _validated(self, serializer_class: type[Serializer]) -> dict[str, Any]:
+        serializer = serializer_class(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+    def _change(
+        self,
+        change: Callable[..., Any],
+        target: Any,
+        fields: dict[str, Any],
+        status_code: int = 200,
+    ) -> Response:
+        """Call `change(user, target, expected_version=…, **fields)`; answer the changed row."""
+        version = fields.pop("expected_version")
+        with action_errors():
+            row = change(self.request.user, target, expected_version=version, **fields)
+        return self._read(row, status_code=status_code)
+
 
 @extend_schema(tags=["plans"])
 class GoalViewSet(_PlanRowViewSet):
@@ -197,15 +219,10 @@ class GoalViewSet(_PlanRowViewSet):
         responses={201: GoalSerializer, **errors(400, 403, 404, 409, 415)},
     )
     def create(self, request: Request) -> Response:
-        serializer = GoalCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = self._validated(GoalCreateSerializer)
         case = get_object_or_404(Case.objects.visible_to(request.user), pk=data.pop("case"))
         self.require_change(case.person_id, case.pk)
-        version = data.pop("expected_version")
-        with action_errors():
-            goal = do_add_goal(request.user, case, expected_version=version, **data)
-        return self._read(goal, status_code=201)
+        return self._change(do_add_goal, case, data, status_code=201)
 
     @extend_schema(
         summary="Change a goal",
@@ -214,13 +231,7 @@ class GoalViewSet(_PlanRowViewSet):
     )
     def partial_update(self, request: Request, pk: Any = None) -> Response:
         goal = self.changeable()
-        serializer = GoalUpdateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        version = data.pop("expected_version")
-        with action_errors():
-            goal = do_update_goal(request.user, goal, expected_version=version, **data)
-        return self._read(goal)
+        return self._change(do_update_goal, goal, self._validated(GoalUpdateSerializer))
 
     @extend_schema(
         summary="Record a review of a goal's attainment",
@@ -308,17 +319,12 @@ class StepViewSet(_PlanRowViewSet):
         responses={201: StepSerializer, **errors(400, 403, 404, 409, 415)},
     )
     def create(self, request: Request) -> Response:
-        serializer = StepCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = self._validated(StepCreateSerializer)
         goal = get_object_or_404(
             Goal.objects.visible_to(request.user).select_related("case"), pk=data.pop("goal")
         )
         self.require_change(goal.case.person_id, goal.case_id)
-        version = data.pop("expected_version")
-        with action_errors():
-            step = do_add_step(request.user, goal, expected_version=version, **data)
-        return self._read(step, status_code=201)
+        return self._change(do_add_step, goal, data, status_code=201)
 
     @extend_schema(
         summary="Change a step (also its status)",
@@ -327,13 +333,7 @@ class StepViewSet(_PlanRowViewSet):
     )
     def partial_update(self, request: Request, pk: Any = None) -> Response:
         step = self.changeable()
-        serializer = StepUpdateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        version = data.pop("expected_version")
-        with action_errors():
-            step = do_update_step(request.user, step, expected_version=version, **data)
-        return self._read(step)
+        return self._change(do_update_step, step, self._validated(StepUpdateSerializer))
 
 
 __all__ = ["GoalViewSet", "PlanViewSet", "StepViewSet"]

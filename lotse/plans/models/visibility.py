@@ -38,10 +38,16 @@ class LifeAreaRowQuerySet(VisibleQuerySet[_M]):
     category_path: ClassVar[str] = "life_area__category"
 
     def visible_to(
-        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+        self,
+        user: Any,
+        action: Action = Action.VIEW,
+        *,
+        category: str | None = None,
+        case: Any = None,
     ) -> Self:
         if category is not None:
-            return super().visible_to(user, action, category=category)
+            return super().visible_to(user, action, category=category, case=case)
+        rows = self.of_case(case)
         if not _is_active(user) or action == Action.AUDIT:
             # Like every case-level row: no case content for the DPO's audit view.
             return self.none()
@@ -58,7 +64,7 @@ class LifeAreaRowQuerySet(VisibleQuerySet[_M]):
                 F("categories").bitand(row_bit), output_field=models.IntegerField()
             )
         ).filter(_hit__gt=0)
-        visible = self.alias(_row_category_bit=_category_bit(self.category_path)).filter(
+        visible = rows.alias(_row_category_bit=_category_bit(self.category_path)).filter(
             Exists(hit)
         )
         return visible

@@ -1,12 +1,15 @@
-"""Fetching plan rows for a change, and rendering a plan form with a refused stale save."""
+"""Fetching plan rows for a change, and the plan forms' one flow: save or show again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from lotse.access.visibility import Action, categories_for
 from lotse.audit.log import record_read
@@ -126,3 +129,48 @@ def plan_panel_response(request: HttpRequest, case: Case, saved: str) -> HttpRes
     response["HX-Retarget"] = "#plan-panel"
     response["HX-Reswap"] = "outerHTML"
     return response
+
+
+def _back(request: HttpRequest, case: Case, saved: str) -> HttpResponse:
+    if getattr(request, "htmx", False):
+        return plan_panel_response(request, case, saved)
+    messages.success(request, saved)
+    response = redirect("cases:detail", pk=case.pk)
+    response["Location"] += "#plan-heading"
+    return response
+
+
+def versioned_form_view(
+    request: HttpRequest,
+    case: Case,
+    form: forms.Form,
+    *,
+    change: Callable[..., Any],
+    target: Any,
+    saved: str,
+    title: str,
+    submit: str,
+    intro: str = "",
+    shown: tuple[str, Any] | None = None,
+) -> HttpResponse:
+    """A plan form's flow: on a valid POST call `change(user, target, expected_version=…,
+    **fields)` and go back to the case; otherwise (or when the action refuses) show the
+    form again, with what changed meanwhile after a stale save.
+
+    `shown` is the (category, object) whose stored values the form shows: the
+    form page is then audited as a read of it.
+    """
+    changes: list[ChangeLine] = []
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        version = fields.pop("version")
+        try:
+            change(request.user, target, expected_version=version, **fields)
+        except ValidationError as error:
+            changes = refuse(form, error)
+        else:
+            return _back(request, case, saved)
+    if shown is not None:
+        category, obj = shown
+        audit_form_read(request, case, category, obj)
+    return form_page(request, case, form, title=title, submit=submit, intro=intro, changes=changes)

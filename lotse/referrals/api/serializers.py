@@ -112,6 +112,7 @@ class HandoverSerializer(serializers.ModelSerializer):
             "reason",
             "requested_at",
             "answered_at",
+            "cancelled_at",
         ]
         read_only_fields = fields
 

@@ -4,8 +4,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, serializers, status, viewsets
+from rest_framework import exceptions, generics, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,7 +28,11 @@ from lotse.referrals.api.serializers import (
     ReferralSerializer,
 )
 from lotse.referrals.choices import ReferralStatus
-from lotse.referrals.handover import do_answer_handover, do_request_handover
+from lotse.referrals.handover import (
+    do_answer_handover,
+    do_cancel_handover,
+    do_request_handover,
+)
 from lotse.referrals.models import CaseHandover, Referral
 from lotse.referrals.views.common import shown_rows
 
@@ -259,4 +264,22 @@ class HandoverViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
                 accept=serializer.validated_data["accept"],
                 reason=serializer.validated_data["reason"],
             )
+        return Response(HandoverSerializer(done).data)
+
+    @extend_schema(
+        summary="Cancel a hand-over request that is still waiting for an answer",
+        description="Only the requesting owner's case staff; the receiver's inbox no longer "
+        "shows it. An answered hand-over cannot be cancelled (400). The body is "
+        "ignored: cancelling takes no fields.",
+        request=OpenApiTypes.OBJECT,
+        responses={200: HandoverSerializer, **errors(400, 404)},
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: Any = None) -> Response:
+        # DRF's lookup: a malformed id is a 404 like an unknown one, not a 500.
+        handover = generics.get_object_or_404(
+            CaseHandover.objects.visible_to(request.user, Action.CHANGE), pk=pk
+        )
+        with action_errors():
+            done = do_cancel_handover(request.user, handover)
         return Response(HandoverSerializer(done).data)

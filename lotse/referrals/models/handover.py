@@ -17,17 +17,24 @@ class HandoverQuerySet(VisibleQuerySet["CaseHandover"]):
     case_path = "case_id"
 
     def visible_to(
-        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+        self,
+        user: Any,
+        action: Action = Action.VIEW,
+        *,
+        category: str | None = None,
+        case: Any = None,
     ) -> Self:
         """The owner's case staff, and the case staff of the organisation asked to take over."""
+        rows = self.of_case(case)
         if not (user is not None and user.is_authenticated and user.is_active):
             return self.none()
         if action == Action.AUDIT:
             return self.none()
-        sender = Q(case_id__in=grants_for(user, Action.VIEW, owner_only=True).values("case_id"))
+        owned = grants_for(user, Action.VIEW, owner_only=True, case=case)
+        sender = Q(case_id__in=owned.values("case_id"))
         if action == Action.CHANGE:
-            return self.filter(sender)
-        return self.filter(sender | Q(to_organisation_id__in=user.case_organisation_ids))
+            return rows.filter(sender)
+        return rows.filter(sender | Q(to_organisation_id__in=user.case_organisation_ids))
 
 
 class CaseHandover(models.Model):
@@ -76,6 +83,7 @@ class CaseHandover(models.Model):
         related_name="+",
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
     objects = HandoverQuerySet.as_manager()
 

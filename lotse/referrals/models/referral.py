@@ -23,7 +23,12 @@ class ReferralQuerySet(VisibleQuerySet["Referral"]):
     case_path = "case_id"
 
     def visible_to(
-        self, user: Any, action: Action = Action.VIEW, *, category: str | None = None
+        self,
+        user: Any,
+        action: Action = Action.VIEW,
+        *,
+        category: str | None = None,
+        case: Any = None,
     ) -> Self:
         """The sender's case staff through the case; the receiver's case staff by address.
 
@@ -32,12 +37,14 @@ class ReferralQuerySet(VisibleQuerySet["Referral"]):
         `released_categories`, not here. Changing is the sender's (withdrawal);
         the receiver's answers are checked by the transition action.
         """
+        rows = self.of_case(case)
         if not _case_staff(user) or action == Action.AUDIT:
             return self.none()
-        sender = Q(case_id__in=grants_for(user, Action.VIEW, owner_only=True).values("case_id"))
+        owned = grants_for(user, Action.VIEW, owner_only=True, case=case)
+        sender = Q(case_id__in=owned.values("case_id"))
         if action == Action.CHANGE:
-            return self.filter(sender)
-        return self.filter(sender | Q(recipient_organisation_id__in=user.case_organisation_ids))
+            return rows.filter(sender)
+        return rows.filter(sender | Q(recipient_organisation_id__in=user.case_organisation_ids))
 
     def open(self) -> Self:
         return self.filter(status__in=OPEN_STATUSES)

@@ -5,7 +5,9 @@ from django.urls import reverse
 from lotse.access.visibility import categories_for, may_change
 from lotse.audit.models import AuditEntry
 from lotse.cases.models import Case, CaseParticipant
-from lotse.referrals.handover import do_answer_handover, do_request_handover
+from lotse.core.tests.api.conftest import Api
+from lotse.referrals.handover import do_answer_handover, do_cancel_handover, do_request_handover
+from lotse.referrals.models import CaseHandover
 from lotse.testing import factories as f
 
 
@@ -74,3 +76,68 @@ def test_it_hands_over_through_the_pages(alice_case, jobcentre, alice, bob, logi
     )
     assert response.status_code == 302
     assert Case.objects.get(pk=alice_case.pk).organisation == jobcentre
+
+
+def test_it_cancels_a_pending_hand_over(
+    alice_case, jobcentre, alice, bob, mailoutbox, django_capture_on_commit_callbacks
+):
+    bob.email = "bob@example.org"
+    bob.save()
+    handover = do_request_handover(alice, alice_case, jobcentre)
+    with django_capture_on_commit_callbacks(execute=True):
+        cancelled = do_cancel_handover(alice, handover)
+    assert cancelled.status == "cancelled" and cancelled.cancelled_at is not None
+    assert AuditEntry.objects.filter(
+        object_type="referrals.casehandover",
+        object_id=str(handover.pk),
+        changes__status=["requested", "cancelled"],
+    ).exists()
+    assert [m.to for m in mailoutbox] == [["bob@example.org"]]
+    assert alice_case.reference in mailoutbox[0].subject
+    # Too late to answer; and a new request is possible again.
+    with pytest.raises(ValidationError, match="already answered"):
+        do_answer_handover(bob, handover, accept=True)
+    assert Case.objects.get(pk=alice_case.pk).organisation_id == alice_case.organisation_id
+    do_request_handover(alice, alice_case, jobcentre)
+
+
+def test_it_refuses_to_cancel_an_answered_or_foreign_hand_over(alice_case, jobcentre, alice, bob):
+    handover = do_request_handover(alice, alice_case, jobcentre)
+    before = AuditEntry.objects.count()
+    with pytest.raises(ValidationError, match="Only the organisation that asked"):
+        do_cancel_handover(bob, handover)
+    assert AuditEntry.objects.count() == before
+    do_answer_handover(bob, handover, accept=False, reason="Nicht zuständig")
+    with pytest.raises(ValidationError, match="already answered"):
+        do_cancel_handover(alice, handover)
+    assert CaseHandover.objects.get(pk=handover.pk).status == "declined"
+
+
+def test_it_cancels_through_the_page_and_the_inbox_forgets_it(
+    alice_case, jobcentre, alice, bob, login, client
+):
+    handover = do_request_handover(alice, alice_case, jobcentre)
+    login(alice)
+    page = client.get(reverse("cases:detail", args=[alice_case.pk])).content.decode()
+    assert reverse("referrals:handover_cancel", args=[handover.pk]) in page
+    response = client.post(reverse("referrals:handover_cancel", args=[handover.pk]))
+    assert response.status_code == 302
+    client.logout()
+    login(bob)
+    inbox = client.get(reverse("referrals:inbox")).content.decode()
+    assert alice_case.reference not in inbox
+    # The receiver cannot cancel, and cannot answer the cancelled request.
+    assert client.post(reverse("referrals:handover_cancel", args=[handover.pk])).status_code == 404
+    client.post(reverse("referrals:handover_answer", args=[handover.pk]), {"accept": "yes"})
+    assert Case.objects.get(pk=alice_case.pk).organisation_id == alice_case.organisation_id
+
+
+def test_it_cancels_through_the_api(alice_case, jobcentre, alice, bob):
+    handover = do_request_handover(alice, alice_case, jobcentre)
+    assert Api(bob).post(f"handovers/{handover.pk}/cancel/", {}).status_code == 404
+    response = Api(alice).post(f"handovers/{handover.pk}/cancel/", {})
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "cancelled"
+    again = Api(alice).post(f"handovers/{handover.pk}/cancel/", {})
+    assert again.status_code == 400
+    assert "already answered" in str(again.json())

@@ -12,10 +12,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lotse.access.visibility import Action
 from lotse.cases.views.common import case_for_change
 from lotse.core.forms import add_action_errors
 from lotse.referrals.forms import HandoverAnswerForm, HandoverForm
-from lotse.referrals.handover import do_answer_handover, do_request_handover
+from lotse.referrals.handover import (
+    do_answer_handover,
+    do_cancel_handover,
+    do_request_handover,
+)
 from lotse.referrals.models import CaseHandover
 
 
@@ -81,3 +86,20 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("cases:detail", pk=done.case_id)
     messages.success(request, _("You declined the hand-over."))
     return redirect("referrals:inbox")
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The owner withdraws a hand-over request that is still waiting for an answer."""
+    handover = get_object_or_404(
+        CaseHandover.objects.visible_to(request.user, Action.CHANGE).select_related("case"), pk=pk
+    )
+    try:
+        do_cancel_handover(request.user, handover)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The hand-over request was cancelled; the case stays yours."))
+    return redirect("cases:detail", pk=handover.case_id)

@@ -9,8 +9,7 @@ from lotse.referrals.views.common import shown_rows
 
 def referrals_panel(view: CaseView) -> PanelContent | None:
     referrals = list(
-        Referral.objects.visible_to(view.user)
-        .filter(case=view.case)
+        Referral.objects.visible_to(view.user, case=view.case)
         .select_related("person", "consent", "recipient_organisation", "service")
         .order_by("-sent_at", "-id")
     )

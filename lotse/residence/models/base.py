@@ -1,7 +1,7 @@
 """What every residence row shares: its data category and the choke point."""
 
 import datetime
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -27,6 +27,22 @@ class ResidenceRow(models.Model):
 
     class Meta:
         abstract = True
+
+
+def person_field(related_name: str) -> Any:
+    """The person a residence row is about; deleting the person deletes the row.
+
+    A field rather than part of an abstract model: each kind of row has its own
+    name on the person (`person.convictions`), and an abstract model can give
+    its subclasses different related names only through Meta.default_related_name,
+    a model option of its own, and so a migration of every table.
+    """
+    return models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name=related_name,
+    )
 
 
 def ordered_period(start_field: str, end_field: str, name: str) -> models.CheckConstraint:

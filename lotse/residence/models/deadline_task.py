@@ -7,16 +7,11 @@ finds the row and updates the task instead of adding a second one.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lotse.residence.models.base import ResidenceQuerySet, ResidenceRow
+from lotse.residence.models.base import ResidenceQuerySet, ResidenceRow, person_field
 
 
 class DeadlineTask(ResidenceRow):
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="residence_deadline_tasks",
-    )
+    person = person_field("residence_deadline_tasks")
     case = models.ForeignKey(
         "cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="+"
     )

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lotse.residence.models.base import ResidenceQuerySet, ResidenceRow
+from lotse.residence.models.base import ResidenceQuerySet, ResidenceRow, person_field
 
 
 class Evaluation(ResidenceRow):
@@ -13,12 +13,7 @@ class Evaluation(ResidenceRow):
     so it records who asked, on which facts and under which rules version.
     """
 
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="pathway_evaluations",
-    )
+    person = person_field("pathway_evaluations")
     as_of = models.DateField(_("as of"))
     rules_version = models.CharField(_("rules version"), max_length=20)
     facts = models.JSONField(_("facts document"))

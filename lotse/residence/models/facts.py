@@ -18,11 +18,25 @@ from lotse.residence.models.base import (
     check_not_future,
     check_period,
     ordered_period,
+    person_field,
 )
 
 
 def known(label: Any) -> Any:
     return models.BooleanField(label, null=True, blank=True)
+
+
+class Spell(ResidenceRow):
+    """A fact that held from one day until another, or still holds (no end)."""
+
+    valid_from = models.DateField(_("from"))
+    valid_until = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        check_period(self.valid_from, self.valid_until, "valid_until")
 
 
 class ResidenceFacts(ResidenceRow):
@@ -97,12 +111,7 @@ class ResidenceFacts(ResidenceRow):
 
 
 class LanguageCertificate(ResidenceRow):
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="language_certificates",
-    )
+    person = person_field("language_certificates")
     level = models.CharField(_("level"), max_length=2, choices=CertificateLevel.choices)
     oral_only = models.BooleanField(_("oral skills only"), default=False)
     issued_on = models.DateField(_("issued on"))
@@ -122,15 +131,8 @@ class LanguageCertificate(ResidenceRow):
         check_not_future(issued_on=self.issued_on)
 
 
-class EmploymentSpell(ResidenceRow):
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="employment_spells",
-    )
-    valid_from = models.DateField(_("from"))
-    valid_until = models.DateField(_("until"), null=True, blank=True)
+class EmploymentSpell(Spell):
+    person = person_field("employment_spells")
     hours_per_week = models.PositiveSmallIntegerField(
         _("hours per week"), validators=[MaxValueValidator(80)]
     )
@@ -148,20 +150,10 @@ class EmploymentSpell(ResidenceRow):
     def __str__(self) -> str:
         return f"{self.employer or _('Employment')} ({self.valid_from:%d.%m.%Y})"
 
-    def clean(self) -> None:
-        check_period(self.valid_from, self.valid_until, "valid_until")
 
-
-class BenefitPeriod(ResidenceRow):
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="benefit_periods",
-    )
+class BenefitPeriod(Spell):
+    person = person_field("benefit_periods")
     benefit = models.CharField(_("benefit"), max_length=12, choices=BenefitType.choices)
-    valid_from = models.DateField(_("from"))
-    valid_until = models.DateField(_("until"), null=True, blank=True)
 
     objects = ResidenceQuerySet["BenefitPeriod"].as_manager()
 
@@ -174,17 +166,9 @@ class BenefitPeriod(ResidenceRow):
     def __str__(self) -> str:
         return f"{self.get_benefit_display()} ({self.valid_from:%d.%m.%Y})"
 
-    def clean(self) -> None:
-        check_period(self.valid_from, self.valid_until, "valid_until")
-
 
 class Conviction(ResidenceRow):
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="convictions",
-    )
+    person = person_field("convictions")
     convicted_on = models.DateField(_("date of the conviction"))
     daily_rates = models.PositiveSmallIntegerField(_("daily rates of a fine"), default=0)
     prison_months = models.PositiveSmallIntegerField(_("months of imprisonment"), default=0)
@@ -212,12 +196,7 @@ class Conviction(ResidenceRow):
 class Child(ResidenceRow):
     """A child of the person, as far as § 25b asks: school age and attendance."""
 
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="residence_children",
-    )
+    person = person_field("residence_children")
     given_name = models.CharField(_("given name"), max_length=200, blank=True)
     birth_date = models.DateField(_("date of birth"))
     attends_school = known(_("attends school"))

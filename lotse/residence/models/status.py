@@ -8,6 +8,7 @@ from lotse.residence.models.base import (
     ResidenceRow,
     check_period,
     ordered_period,
+    person_field,
 )
 
 
@@ -19,12 +20,7 @@ class StatusPeriod(ResidenceRow):
     it in the database as well.
     """
 
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="status_periods",
-    )
+    person = person_field("status_periods")
     kind = models.CharField(_("status"), max_length=24, choices=StatusKind.choices)
     paragraph = models.CharField(
         _("legal basis"),

@@ -32,3 +32,18 @@ def test_a_synthetic_district_holds_status_histories():
     for period in periods:
         check_no_overlap(period)
     assert {"gestattung", "duldung"} <= {p.kind for p in periods}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_synthetic_load_makes_stored_target_groups_stale(caritas, alice):
+    """The load writes status periods past the actions: it moves the residence stamp
+    in its own transaction, so a list stored before is computed again."""
+    from lotse.residence.group_cache import current_stamp, lookup
+
+    before = lookup(alice, "25b_within_6_months", today=TODAY)
+    assert before.rows == [] and current_stamp() == 0
+    assert lookup(alice, "25b_within_6_months", today=TODAY).result.pk == before.result.pk
+    small_run(persons=30)
+    assert current_stamp() == 1
+    after = lookup(alice, "25b_within_6_months", today=TODAY)
+    assert after.result.pk != before.result.pk and after.result.stamp == 1

@@ -1,5 +1,6 @@
 """Pieces of `lotse benchload`: logins for the simulated staff, the server, locust's figures."""
 
+import base64
 import csv
 import os
 import secrets
@@ -75,17 +76,24 @@ class Server:
             self.process.kill()
 
 
-def start_server(port: int, workers: int, log: Path) -> Server:
-    env = {
+def server_environment(port: int, workers: int) -> dict[str, str]:
+    """Production settings for the benchmark's server: a throwaway secret and
+    document key (the load run downloads no documents), no TLS, no second factor."""
+    return {
         **os.environ,
         "LOTSE_DEV": "false",
         "SECRET_KEY": secrets.token_urlsafe(48),
+        "LOTSE_DOCUMENT_KEY": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         "LOTSE_REQUIRE_2FA": "false",
         "LOTSE_TLS": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
         "LOTSE_BIND": f"127.0.0.1:{port}",
         "LOTSE_WORKERS": str(workers),
     }
+
+
+def start_server(port: int, workers: int, log: Path) -> Server:
+    env = server_environment(port, workers)
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "lotse", "serve"], env=env, stdout=out, stderr=out

@@ -1,6 +1,9 @@
+import subprocess
+import sys
+
 from lotse.accounts.choices import Role
 from lotse.accounts.models import User
-from lotse.synth.bench.load import TemporaryPasswords, figures, pick_logins
+from lotse.synth.bench.load import TemporaryPasswords, figures, pick_logins, server_environment
 from lotse.testing import factories as f
 
 STATS = (
@@ -34,3 +37,16 @@ def test_it_puts_the_old_passwords_back(alice):
     with TemporaryPasswords(["alice"]) as password:
         assert User.objects.get(pk=alice.pk).check_password(password)
     assert User.objects.get(pk=alice.pk).password == before
+
+
+def test_the_server_environment_passes_the_production_settings_checks():
+    # The benchmark's server runs with production settings: everything they
+    # require (a document key since the encrypted store) must be in its environment.
+    done = subprocess.run(
+        [sys.executable, "-m", "lotse", "check"],
+        env=server_environment(8123, 2),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

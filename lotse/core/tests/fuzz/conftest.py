@@ -221,14 +221,22 @@ def _residence_ids(person: Any, actor: Any, person_ids: list[int]) -> dict[str, 
 
 
 def _outreach_ids(organisation: Any, person: Any, actor: Any) -> dict[str, list[int]]:
-    """A campaign of Caritas with the shared person as its one recipient (lotse.outreach)."""
-    from lotse.outreach.models import Campaign, CampaignRecipient
+    """A campaign of Caritas with the shared person as its one recipient, and a print
+    of its letters started by the manager (lotse.outreach)."""
+    from lotse.outreach.models import Campaign, CampaignRecipient, LetterPrint
 
     campaign = Campaign.objects.create(
         organisation=organisation, group="25b_now", title="Fuzzkampagne", created_by=actor
     )
     recipient = CampaignRecipient.objects.create(campaign=campaign, person=person)
-    return {"outreach/campaigns": [campaign.pk], "outreach/recipients": [recipient.pk]}
+    job = LetterPrint.objects.create(
+        campaign=campaign, started_by=actor, recipient_ids=[recipient.pk], total=1
+    )
+    return {
+        "outreach/campaigns": [campaign.pk],
+        "outreach/recipients": [recipient.pk],
+        "outreach/prints": [job.pk],
+    }
 
 
 @pytest.fixture(scope="module")

@@ -26,11 +26,18 @@ class Command(BaseCommand):
             default="10000,100000",
             help="Generated file sizes, comma-separated (default 10000,100000).",
         )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=1,
+            help="Generator seed (default 1, the one the model is tuned on).",
+        )
         parser.add_argument("--no-febrl", action="store_true", help="Skip FEBRL 1-4.")
         parser.add_argument("--no-baseline", action="store_true", help="Skip stock Splink.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        names = [f"gen{int(s)}" for s in options["sizes"].split(",") if s.strip()]
+        seed = "" if options["seed"] == 1 else f"@{options['seed']}"
+        names = [f"gen{int(s)}{seed}" for s in options["sizes"].split(",") if s.strip()]
         if not options["no_febrl"]:
             if febrl_available():
                 names = list(FEBRL) + names
