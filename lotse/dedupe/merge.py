@@ -27,6 +27,7 @@ from lotse.dedupe.models import CandidateStatus, DuplicateCandidate, MergeRecord
 from lotse.namekeys import service as namekeys
 from lotse.people.choices import SpellingKind
 from lotse.people.models import NameSpelling, Person
+from lotse.residence.group_cache import bump_stamp
 
 UNDO_DAYS = 30
 
@@ -171,6 +172,9 @@ def _move(survivor: Person, merged: Person) -> dict[str, list[int]]:
 
 def _refresh(*person_ids: int) -> None:
     namekeys.refresh(person_ids)
+    # Residence rows moved (and the merged record left every list): stored
+    # target-group lists must be computed again, as after any residence change.
+    bump_stamp()
     for pk in person_ids:
         rebuild_person_grants(pk)
 

@@ -133,3 +133,16 @@ def test_it_refuses_a_decided_pair(dora, survivor, duplicate, pair):
     with pytest.raises(MergeRefused, match="already been decided"):
         do_merge(dora, survivor, duplicate, pair)
     assert not Person.objects.filter(merged_into__isnull=False).exists()
+
+
+def test_merge_and_undo_make_stored_target_groups_stale(dora, survivor, duplicate, pair):
+    # Status periods move with the merge: a stored target-group list computed
+    # before it would show the merged record and miss the survivor's new status.
+    from lotse.residence.group_cache import current_stamp
+
+    before = current_stamp()
+    merge = do_merge(dora, survivor, duplicate, pair)
+    after_merge = current_stamp()
+    do_undo_merge(dora, merge)
+
+    assert before < after_merge < current_stamp()
