@@ -74,6 +74,7 @@ class Server:
             self.process.wait(30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()  # reaped, so no zombie and its CPU is accounted
 
 
 def server_environment(port: int, workers: int) -> dict[str, str]:

@@ -2,6 +2,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from lotse.people.models import Person
+from lotse.synth.bench import cpu
 from lotse.synth.bench.load import (
     HEADER,
     TemporaryPasswords,
@@ -64,12 +66,29 @@ class Command(BaseCommand):
             connection.close()  # the server's workers must not share this connection
             server = start_server(free_port(), workers, Path(tmp) / "server.log")
             try:
+                before, children, started = (
+                    cpu.Snapshot.take(),
+                    cpu.children_seconds(),
+                    time.monotonic(),
+                )
                 status = run_locust(
                     server.url, options["users"], seconds, users_file, Path(tmp) / "locust"
                 )
+                wall, after = time.monotonic() - started, cpu.Snapshot.take()
+                # locust has ended and been reaped: its CPU is ours now.
+                generator = cpu.children_seconds() - children
                 rows = figures(Path(tmp) / "locust")
             finally:
+                children = cpu.children_seconds()
                 server.stop()
+            # Reaping the server adds its workers' CPU (start-up included).
+            used = cpu.split(
+                before,
+                after,
+                server=cpu.children_seconds() - children,
+                generator=generator,
+                wall=wall,
+            )
         self.stdout.write(
             f"{Person.objects.count()} persons, {options['users']} users "
             f"({', '.join(f'{len(v)} {k}' for k, v in logins.items())} logins), "
@@ -77,5 +96,8 @@ class Command(BaseCommand):
             f"Load average before/after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f}."
         )
         self.stdout.write(table([HEADER, *rows]))
+        if used is not None:
+            total = sum(int(row[1]) for row in rows if row[0] == "Aggregated")
+            self.stdout.write(used.describe(total))
         if status != 0:
             raise CommandError(f"locust exited with {status}: some requests failed (see above).")
