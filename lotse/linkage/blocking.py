@@ -12,6 +12,7 @@ and `match_key` is the first such rule, as in Splink.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 
@@ -37,6 +38,30 @@ def connect() -> duckdb.DuckDBPyConnection:
     return con
 
 
+# "(l.x is null or r.x is null)": DuckDB can only filter such a rule after the join, so
+# every pair of its equi-join's bucket is built first; a bucket of a common name pair
+# grows with the file, its pairs with the square. Split in two joins, each side's null
+# test is pushed below the join and only the records without the value are paired.
+_EITHER_NULL = re.compile(r"\(l\.(\w+) is null or r\.\1 is null\)")
+_NEGATION = re.compile(r"\bnot\b(?! null)", re.IGNORECASE)
+
+
+def split_on_nulls(rule: str) -> list[str]:
+    """The rule as joins that find the same pairs, none of them testing both sides for a
+    null with `or`: one with the left side null, one with the right side only. A rule
+    with a negation stays whole (the split holds for `and` and `or` only)."""
+    match = _EITHER_NULL.search(rule)
+    if match is None or _NEGATION.search(rule):
+        return [rule]
+    column = match.group(1)
+    left = f"l.{column} is null"
+    right = f"(r.{column} is null and l.{column} is not null)"
+    return [
+        *split_on_nulls(rule[: match.start()] + left + rule[match.end() :]),
+        *split_on_nulls(rule[: match.start()] + right + rule[match.end() :]),
+    ]
+
+
 def candidate_pairs_sql(table: str, rules: Sequence[str], rank: str) -> str:
     """A query for the distinct pairs (match_key, join_key_l, join_key_r) of `rules` over
     `table`: the keys are its `unique_id`s, the pair ordered as Splink orders it (left
@@ -45,7 +70,8 @@ def candidate_pairs_sql(table: str, rules: Sequence[str], rank: str) -> str:
     joins = "\nunion all\n".join(
         f"select l.{rank} as rank_l, r.{rank} as rank_r, {i} as match_key"  # noqa: S608 (rules and names are ours, no input)
         f" from {table} as l join {table} as r on l.{rank} < r.{rank} and ({rule})"
-        for i, rule in enumerate(rules)
+        for i, whole in enumerate(rules)
+        for rule in split_on_nulls(whole)
     )
     return (
         "with pairs as ("  # noqa: S608 (as above)

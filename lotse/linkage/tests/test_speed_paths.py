@@ -8,7 +8,7 @@ import duckdb
 import pyarrow as pa
 from splink import DuckDBAPI, Linker
 
-from lotse.linkage.blocking import candidate_pairs_sql, connect
+from lotse.linkage.blocking import candidate_pairs_sql, connect, split_on_nulls
 from lotse.linkage.engine import (
     BLOCKING_RULES,
     COMPARISONS,
@@ -102,3 +102,14 @@ def test_the_feature_table_holds_each_records_features():
         assert {c: table[c][i] for c in COLUMNS} == features(record)
     assert feature_table(records[:1])["postcode"] == ["12345"]
     assert feature_table([]) == {c: [] for c in COLUMNS}
+
+
+def test_a_rule_with_either_side_missing_is_split_in_two_joins():
+    rule = "l.pair_key = r.pair_key and (l.year is null or r.year is null) and l.sex = r.sex"
+    assert split_on_nulls(rule) == [
+        "l.pair_key = r.pair_key and l.year is null and l.sex = r.sex",
+        "l.pair_key = r.pair_key and (r.year is null and l.year is not null) and l.sex = r.sex",
+    ]
+    negated = "l.a = r.a and not (l.year is null or r.year is null)"
+    assert split_on_nulls(negated) == [negated]
+    assert split_on_nulls("l.a = r.a") == ["l.a = r.a"]
