@@ -14,7 +14,9 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import uuid
 from collections.abc import Sequence
+from pathlib import Path
 
 import duckdb
 
@@ -34,7 +36,10 @@ def connect() -> duckdb.DuckDBPyConnection:
     con.execute("SET enable_progress_bar = false")
     con.execute(f"SET threads = {threads()}")
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-    con.execute(f"SET temp_directory = '{tempfile.gettempdir()}/lotse-linkage-duckdb'")
+    # A directory of this connection's own: DuckDB creates it only when it spills and
+    # removes it on closing, which a directory shared between runs would not survive.
+    spill = Path(tempfile.gettempdir()) / f"lotse-linkage-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    con.execute(f"SET temp_directory = '{spill}'")
     return con
 
 

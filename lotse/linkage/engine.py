@@ -538,7 +538,8 @@ def link_records(
     """Cluster the records of one file: who is the same person."""
     count = len(records)
     settings = _settings(BLOCKING_RULES, COMPARISONS, count)
-    stages = kwargs.pop("stages", None) or Stages()
+    stages = kwargs.pop("stages", None)
+    stages = Stages() if stages is None else stages  # an empty Stages is the caller's too
     with stages("features"):
         table = blocking_table(records)
     return run_splink(

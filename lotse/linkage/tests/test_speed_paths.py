@@ -21,6 +21,7 @@ from lotse.linkage.engine import (
 from lotse.linkage.evaluate import _pairs, groups_of, score
 from lotse.linkage.features import COLUMNS, feature_table, features
 from lotse.linkage.generator import generate
+from lotse.linkage.stages import Stages
 
 
 def _records(count: int, seed: int) -> list[dict[str, str]]:
@@ -74,7 +75,9 @@ def test_the_counted_score_equals_the_score_over_listed_pairs():
 
 def test_a_run_reports_its_stages_and_the_same_clusters_every_time():
     records = _records(1500, seed=4)
-    first = link_records(records)
+    stages = Stages()
+    first = link_records(records, stages=stages)
+    assert first.stages is stages and "prediction" in stages
     second = link_records(records)
     assert first.clusters == second.clusters
     assert first.pairs == second.pairs
@@ -88,6 +91,8 @@ def test_duckdb_gets_its_threads_and_memory_limit_explicitly():
     limit = con.execute("select current_setting('memory_limit')").fetchone()[0]
     assert int(threads) >= 1
     assert limit.endswith("GiB") or limit.endswith("GB")
+    spill = con.execute("select current_setting('temp_directory')").fetchone()[0]
+    assert spill != connect().execute("select current_setting('temp_directory')").fetchone()[0]
     con.close()
 
 
