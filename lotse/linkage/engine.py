@@ -387,7 +387,7 @@ def run_splink(
                 # Only the pairs from the review band up are written out: Splink filters
                 # on the match weight, so a hair below, and the exact cut follows below.
                 predictions = linker.inference.predict(
-                    threshold_match_probability=review_from * 0.999
+                    threshold_match_probability=review_from * 0.999 if review_from > 0 else None
                 )
         else:
             with stages("blocking and prediction"):

@@ -118,3 +118,9 @@ def test_a_rule_with_either_side_missing_is_split_in_two_joins():
     negated = "l.a = r.a and not (l.year is null or r.year is null)"
     assert split_on_nulls(negated) == [negated]
     assert split_on_nulls("l.a = r.a") == ["l.a = r.a"]
+
+
+def test_a_review_band_from_zero_keeps_every_scored_pair():
+    records = _records(600, seed=6)
+    result = link_records(records, review_from=0.0)
+    assert len(result.pairs) == result.candidate_pairs > 0
