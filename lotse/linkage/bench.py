@@ -13,7 +13,7 @@ import logging
 import multiprocessing
 import resource
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 from lotse.linkage.engine import run_splink
 from lotse.linkage.evaluate import score
 from lotse.linkage.generator import generate
+from lotse.linkage.stages import Stages
 
 FEBRL = {
     "febrl1": ("dataset1.csv",),
@@ -44,6 +45,7 @@ class Row:
     seconds: float
     peak_mib: float
     error: str = ""
+    stages: dict[str, tuple[float, float]] = field(default_factory=dict)  # wall, CPU s
 
 
 def febrl_available() -> bool:
@@ -90,13 +92,13 @@ def load(name: str) -> tuple[list[dict[str, str]], dict[str, str]]:
     return records, truth
 
 
-def _ours(records: list[dict[str, str]], truth: dict[str, str]) -> Any:
+def _ours(records: list[dict[str, str]], truth: dict[str, str], stages: Stages) -> Any:
     from lotse.linkage.engine import link_records
 
-    return link_records(records, truth)
+    return link_records(records, truth, stages=stages)
 
 
-def _stock(records: list[dict[str, str]], truth: dict[str, str]) -> Any:
+def _stock(records: list[dict[str, str]], truth: dict[str, str], stages: Stages) -> Any:
     """Stock Splink: its library comparisons, its tutorial's blocking and training."""
     import splink.comparison_library as cl
     from splink import SettingsCreator, block_on
@@ -134,16 +136,19 @@ def _stock(records: list[dict[str, str]], truth: dict[str, str]) -> Any:
         )
         linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date"))
 
-    return run_splink(table, settings, train, truth=truth)
+    return run_splink(table, settings, train, truth=truth, stages=stages)
 
 
 def _child(name: str, engine: str, queue: Any) -> None:
     logging.disable(logging.WARNING)
     started = time.monotonic()
-    records, truth = load(name)
+    stages = Stages()
+    with stages("generation" if name.startswith("gen") else "reading"):
+        records, truth = load(name)
     try:
-        result = (_ours if engine == "lotse" else _stock)(records, truth)
-        scores = score(result.clusters, truth)
+        result = (_ours if engine == "lotse" else _stock)(records, truth, stages)
+        with stages("evaluation"):
+            scores = score(result.clusters, truth)
         row = Row(
             data_set=name,
             engine=engine,
@@ -156,6 +161,7 @@ def _child(name: str, engine: str, queue: Any) -> None:
             f1=scores.f1,
             seconds=time.monotonic() - started,
             peak_mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            stages=dict(stages),
         )
     except Exception as exc:  # a failing baseline is a result too, not the end of the run
         row = Row(name, engine, len(records), 0, 0, 0, 0, 0, 0, 0, 0, f"{type(exc).__name__}")

@@ -25,13 +25,14 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 
+from lotse.linkage.blocking import candidate_pairs_sql, connect
 from lotse.linkage.features import feature_table
+from lotse.linkage.stages import Stages
 
 MATCH_THRESHOLD = 0.95  # clusters join at or above this probability
 REVIEW_THRESHOLD = 0.5  # from here up to the match threshold a person decides
@@ -300,6 +301,7 @@ class Result:
     candidate_pairs: int  # pairs the blocking rules kept
     pairs: list[tuple[str, str, float]]  # scored pairs at or above REVIEW_THRESHOLD
     blocked_true_pairs: int | None = None  # with ground truth: true pairs blocking kept
+    stages: Stages = field(default_factory=Stages)  # wall and CPU seconds per stage
 
 
 def _settings(
@@ -317,6 +319,32 @@ def _settings(
     }
 
 
+def _ranks(ids: list[str]) -> list[int]:
+    """An integer per record in the order of the record ids, for blocking's joins.
+
+    DuckDB joins and groups integers much faster than strings, and as the order is the
+    record ids' own (UTF-8 bytes sort as code points), the same record of a pair is on
+    the left: rules that are not symmetric find the same pairs. The string ids stay
+    Splink's: its u sample is drawn by a hash of them.
+    """
+    ranks = [0] * len(ids)
+    for rank, position in enumerate(sorted(range(len(ids)), key=ids.__getitem__)):
+        ranks[position] = rank
+    return ranks
+
+
+def _own_blocking(settings: Any) -> list[str] | None:
+    """The blocking rules when all are SQL strings: then the pairs are found by
+    lotse.linkage.blocking; rule objects (block_on) are left to Splink."""
+    if not isinstance(settings, dict):
+        return None
+    rules = settings.get("blocking_rules_to_generate_predictions") or []
+    return list(rules) if rules and all(isinstance(r, str) for r in rules) else None
+
+
+RANK = "linkage_rank"
+
+
 def run_splink(
     table: dict[str, list[Any]],
     settings: Any,  # a settings dict or Splink's SettingsCreator
@@ -324,55 +352,86 @@ def run_splink(
     threshold: float = MATCH_THRESHOLD,
     review_from: float = REVIEW_THRESHOLD,
     truth: dict[str, str] | None = None,
+    stages: Stages | None = None,
 ) -> Result:
     """Predict, cluster and collect the review band; `train` estimates what settings leave open."""
     from splink import DuckDBAPI, Linker
 
     logging.getLogger("splink").setLevel(logging.ERROR)
-    con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")
-    db_api = DuckDBAPI(connection=con)
+    stages = Stages() if stages is None else stages
     ids = table["unique_id"]
     clusters = {record_id: record_id for record_id in ids}
     if len(ids) < 2:
-        return Result(clusters, [], 0, [])
-    frame = db_api.register(table)
-    linker = Linker(frame, settings, log_level=logging.ERROR)
-    train(linker)
-    # All candidate pairs scored once: their count (and, with a truth, the true pairs
-    # among them) comes from the same table, without blocking a second time.
-    predictions = linker.inference.predict()
-    scored = predictions.physical_name
-    candidate_pairs = con.execute(f"select count(*) from {scored}").fetchall()[0]  # noqa: S608 (Splink's own table name)
-    rows = con.execute(
-        f"select unique_id_l, unique_id_r, match_probability from {scored}"  # noqa: S608
-        " where match_probability >= ?",
-        [review_from],
-    ).fetchall()
-    pairs = [(str(a), str(b), float(p)) for a, b, p in rows]
-    blocked_true = None
-    if truth is not None:
-        con.register("linkage_truth", pa.table({"id": list(truth), "entity": list(truth.values())}))
-        found = con.execute(
-            f"select count(*) from {scored} c"  # noqa: S608
-            " join linkage_truth a on a.id = c.unique_id_l"
-            " join linkage_truth b on b.id = c.unique_id_r where a.entity = b.entity"
-        ).fetchall()[0]
-        blocked_true = int(found[0]) if found else 0
-    edges = [(a, b) for a, b, p in sorted(pairs, key=lambda x: -x[2]) if p >= threshold]
-    if "year" in table:
-        dates = {
-            str(i): (y, m, d)
-            for i, y, m, d in zip(ids, table["year"], table["month"], table["day"], strict=True)
-            if y is not None
-        }
-        clusters = _constrained_components(ids, edges, dates)
-    else:
-        clusters = _components(ids, edges)
-    review = sorted((a, b, p) for a, b, p in pairs if p < threshold)
-    con.close()
-    count = int(candidate_pairs[0]) if candidate_pairs else 0
-    return Result(clusters, review, count, pairs, blocked_true)
+        return Result(clusters, [], 0, [], stages=stages)
+    con = connect()
+    try:
+        with stages("registration"):
+            con.register("linkage_input", pa.table({**table, RANK: _ranks(ids)}))
+            # A table of DuckDB's own: every join below reads it, none converts Arrow again.
+            con.execute("create table linkage_records as select * from linkage_input")
+            con.unregister("linkage_input")
+            db_api = DuckDBAPI(connection=con)
+            linker = Linker(db_api.register("linkage_records"), settings, log_level=logging.ERROR)
+        with stages("training"):
+            train(linker)
+        rules = _own_blocking(settings)
+        if rules is not None:
+            with stages("blocking"):
+                sql = candidate_pairs_sql("linkage_records", rules, RANK)
+                con.execute(f"create table linkage_pairs as {sql}")
+                linker.table_management.register_blocked_pairs_for_predict(
+                    db_api.register("linkage_pairs")
+                )
+                pairs_table, left, right = "linkage_pairs", "join_key_l", "join_key_r"
+            with stages("prediction"):
+                # Only the pairs from the review band up are written out: Splink filters
+                # on the match weight, so a hair below, and the exact cut follows below.
+                predictions = linker.inference.predict(
+                    threshold_match_probability=review_from * 0.999 if review_from > 0 else None
+                )
+        else:
+            with stages("blocking and prediction"):
+                predictions = linker.inference.predict()
+            pairs_table, left, right = predictions.physical_name, "unique_id_l", "unique_id_r"
+        with stages("pairs"):
+            scored = predictions.physical_name
+            count = con.execute(f"select count(*) from {pairs_table}").fetchone()  # noqa: S608 (our and Splink's table names)
+            # Strongest first; equal probabilities in record id order, so that the
+            # clusters do not depend on the order DuckDB's threads return rows in.
+            rows = con.execute(
+                f"select unique_id_l, unique_id_r, match_probability from {scored}"  # noqa: S608
+                " where match_probability >= ?"
+                " order by match_probability desc, unique_id_l, unique_id_r",
+                [review_from],
+            ).fetchall()
+            pairs = [(str(a), str(b), float(p)) for a, b, p in rows]
+            del rows
+            blocked_true = None
+            if truth is not None:
+                entities = [truth.get(record_id) for record_id in ids]
+                con.register("linkage_truth", pa.table({"uid": ids, "entity": entities}))
+                found = con.execute(
+                    f"select count(*) from {pairs_table} c"  # noqa: S608
+                    f" join linkage_truth a on a.uid = c.{left}"
+                    f" join linkage_truth b on b.uid = c.{right} where a.entity = b.entity"
+                ).fetchone()
+                blocked_true = int(found[0]) if found else 0
+    finally:
+        con.close()
+    with stages("clustering"):
+        edges = [(a, b) for a, b, p in pairs if p >= threshold]
+        if "year" in table:
+            dates = {
+                str(i): (y, m, d)
+                for i, y, m, d in zip(ids, table["year"], table["month"], table["day"], strict=True)
+                if y is not None
+            }
+            clusters = _constrained_components(ids, edges, dates)
+        else:
+            clusters = _components(ids, edges)
+        review = sorted((a, b, p) for a, b, p in pairs if p < threshold)
+    candidate_pairs = int(count[0]) if count else 0
+    return Result(clusters, review, candidate_pairs, pairs, blocked_true, stages)
 
 
 def _components(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, str]:
@@ -479,10 +538,15 @@ def link_records(
     """Cluster the records of one file: who is the same person."""
     count = len(records)
     settings = _settings(BLOCKING_RULES, COMPARISONS, count)
+    stages = kwargs.pop("stages", None)
+    stages = Stages() if stages is None else stages  # an empty Stages is the caller's too
+    with stages("features"):
+        table = blocking_table(records)
     return run_splink(
-        blocking_table(records),
+        table,
         settings,
         lambda linker: _train(linker, count),
         truth=truth,
+        stages=stages,
         **kwargs,
     )

@@ -9,7 +9,9 @@ date and swapped day and month can be told apart from a disagreement.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from lotse.names import cologne, double_metaphone, fold, tokens
@@ -128,18 +130,36 @@ def _date_columns(
     )
 
 
+def _sex(value: str | None) -> str | None:
+    sex = (value or "").strip().lower()
+    return sex if sex in ("f", "m", "x") else None
+
+
+def _nationality(value: str | None) -> str | None:
+    return (value or "").strip().upper() or None
+
+
+def _postcode(value: str | None) -> str | None:
+    return (value or "").replace(" ", "") or None
+
+
+# OTHER_COLUMNS: each from the record's field of the same name.
+_OTHER: dict[str, Callable[[str | None], str | None]] = {
+    "sex": _sex,
+    "nationality": _nationality,
+    "birth_place": _text,
+    "address": _text,
+    "postcode": _postcode,
+    "place": _text,
+}
+
+
 def _row(record: dict[str, str], dictionary: VariantDictionary) -> tuple[Any, ...]:
-    sex = (record.get("sex") or "").strip().lower()
     return (
         record["record_id"],
         *_name_columns(record.get("given_name") or "", record.get("family_name") or "", dictionary),
         *_date_columns((record.get("birth_date") or "").strip()),
-        sex if sex in ("f", "m", "x") else None,
-        (record.get("nationality") or "").strip().upper() or None,
-        _text(record.get("birth_place")),
-        _text(record.get("address")),
-        (record.get("postcode") or "").replace(" ", "") or None,
-        _text(record.get("place")),
+        *(clean(record.get(column)) for column, clean in _OTHER.items()),
     )
 
 
@@ -148,12 +168,47 @@ def features(record: dict[str, str], dictionary: VariantDictionary | None = None
     return dict(zip(COLUMNS, _row(record, dictionary or curated()), strict=True))
 
 
+def _spread(values: tuple[Any, ...], codes: list[int]) -> list[Any]:
+    """values[code] for each code, the loop in C (itemgetter) rather than in Python."""
+    if len(codes) == 1:
+        return [values[codes[0]]]
+    return list(itemgetter(*codes)(values))
+
+
+def _encoded(keys: Iterable[Hashable]) -> tuple[list[Any], list[int]]:
+    """The distinct keys in first-seen order, and each key's index among them."""
+    index: dict[Any, int] = {}
+    codes = [index.setdefault(key, len(index)) for key in keys]
+    return list(index), codes
+
+
+def _columns(
+    names: tuple[str, ...], distinct: list[tuple[Any, ...]], codes: list[int]
+) -> dict[str, list[Any]]:
+    by_column = list(zip(*distinct, strict=True)) if distinct else [() for _ in names]
+    return {name: _spread(values, codes) for name, values in zip(names, by_column, strict=True)}
+
+
 def feature_table(
     records: list[dict[str, str]], dictionary: VariantDictionary | None = None
 ) -> dict[str, list[Any]]:
-    """Column-wise, as DuckDB registers it."""
+    """Column-wise, as DuckDB registers it; the same values as `features` per record.
+
+    Column by column over the distinct values: a file of a million records holds a few
+    hundred thousand name pairs and some ten thousand dates, and building a tuple per
+    record and transposing them cost more than the keys themselves.
+    """
     dictionary = dictionary or curated()
-    rows = [_row(r, dictionary) for r in records]
-    if not rows:
+    if not records:
         return {c: [] for c in COLUMNS}
-    return {c: list(values) for c, values in zip(COLUMNS, zip(*rows, strict=True), strict=True)}
+    table: dict[str, list[Any]] = {"unique_id": [r["record_id"] for r in records]}
+    pairs, codes = _encoded(
+        ((r.get("given_name") or ""), (r.get("family_name") or "")) for r in records
+    )
+    table.update(_columns(NAME_COLUMNS, [_name_columns(g, f, dictionary) for g, f in pairs], codes))
+    dates, codes = _encoded((r.get("birth_date") or "").strip() for r in records)
+    table.update(_columns(DATE_COLUMNS, [_date_columns(d) for d in dates], codes))
+    for column, clean in _OTHER.items():
+        raw, codes = _encoded(r.get(column) for r in records)
+        table[column] = _spread(tuple(clean(v) for v in raw), codes)
+    return table

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from lotse.linkage.bench import FEBRL, febrl_available, measure
+from lotse.linkage.stages import Stages
 
 HEADER = (
     "| data set | engine | records | true pairs | pairs kept by blocking (per record) "
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         load = os.getloadavg()
         self.stdout.write(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
         self.stdout.write(HEADER)
+        stages = []
         for name in names:
             for engine in engines:
                 self.stderr.write(f"bench_linkage: {name} / {engine}")
@@ -55,11 +57,17 @@ class Command(BaseCommand):
                     self.stdout.write(f"| {name} | {engine} | {r.records} | failed: {r.error} |")
                     continue
                 per_record = r.candidate_pairs / max(r.records, 1)
+                stages.append(f"- {name} / {engine}: {Stages(r.stages).line()}")
                 self.stdout.write(
                     f"| {name} | {engine} | {r.records} | {r.true_pairs} | "
                     f"{r.candidate_pairs} ({per_record:.1f}) | {r.blocking_recall:.3f} | "
                     f"{r.precision:.4f} | {r.recall:.4f} | {r.f1:.4f} | {r.seconds:.0f} | "
                     f"{r.peak_mib:.0f} |"
                 )
+        if stages:
+            self.stdout.write(
+                "\nStages, wall seconds (CPU seconds of the process, DuckDB's included):"
+            )
+            self.stdout.write("\n".join(stages))
         load = os.getloadavg()
         self.stdout.write(f"load average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
