@@ -37,7 +37,7 @@ import pyarrow as pa
 
 from lotse.linkage.features import feature_table
 
-MATCH_THRESHOLD = 0.96  # clusters join at or above this probability
+MATCH_THRESHOLD = 0.95  # clusters join at or above this probability
 REVIEW_THRESHOLD = 0.5  # from here up to the match threshold a person decides
 
 _SAME_DAY = "l.year = r.year and l.day_month = r.day_month"
@@ -146,19 +146,31 @@ def with_capped_keys(table: dict[str, list[Any]], cap: int = BLOCK_KEY_CAP) -> d
 
 
 def with_spelling_counts(table: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    """Add `name_once`: no other record of the file has this spelling of the names.
+    """Add `name_once`: no other record of the file has this spelling of the names;
+    and `names_seen`: how many records carry the record's rarest name part.
 
     A typo makes a spelling nobody else has, while a similar name that is another
-    person's real name recurs in the file; the typo levels are split on it.
+    person's real name recurs in the file; the typo levels are split on it. A record
+    with a name missing says more about a record holding its one name when few
+    records carry that name.
     """
     counts = Counter(v for v in table["name_key"] if v is not None)
     table["name_once"] = [v is not None and counts[v] == 1 for v in table["name_key"]]
+    carriers = Counter(t for names in table["names"] if names for t in set(names))
+    table["names_seen"] = [
+        min(carriers[t] for t in names) if names else None for names in table["names"]
+    ]
     return table
 
 
 def blocking_table(records: list[dict[str, str]]) -> dict[str, list[Any]]:
     """The columns Splink blocks on and compares, for a list of records."""
     return with_spelling_counts(with_capped_keys(feature_table(records)))
+
+
+# A name part at most this many records of the file carry is rare: a record holding
+# only it and another holding it beside a second name are likely one person.
+RARE_NAME = 5
 
 
 def _level(sql: str, label: str, m: float, u: float, **extra: Any) -> dict[str, Any]:
@@ -218,6 +230,15 @@ COMPARISONS: list[dict[str, Any]] = [
                 3e-4,
             ),
             _level("jaro_winkler_similarity(name_key_l, name_key_r) >= 0.92", "typo", 0.04, 9.7e-4),
+            # A name missing, the names left carried by at most RARE_NAME records.
+            _level(
+                "len(list_intersect(names_l, names_r)) = least(len(names_l), len(names_r))"
+                " and (case when len(names_l) <= len(names_r) then names_seen_l"
+                f" else names_seen_r end) <= {RARE_NAME}",
+                "one record's names all in the other, and rare",
+                0.01,
+                0.0001,
+            ),
             _level(
                 "len(list_intersect(names_l, names_r)) = least(len(names_l), len(names_r))",
                 "one record's names all in the other (a name missing)",

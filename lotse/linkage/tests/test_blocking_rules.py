@@ -192,3 +192,17 @@ def test_a_typo_weighs_more_when_its_spelling_occurs_only_once():
         _record("4", "Mohammed", "Karibi", "1962-11-30", "m"),
     ]
     assert once > _probability(pair + namesakes, "1", "2")
+
+
+def test_a_record_missing_a_name_weighs_more_when_its_name_is_rare():
+    pair = [
+        _record("1", "", "Karibi", "1980", "m"),
+        _record("2", "Mohammed", "Karibi", "1980-05-06", "m"),
+    ]
+    table = blocking_table([*pair, _record("3", "Aylin", "Yilmaz", "1975-02-03", "f")])
+    assert table["names_seen"] == [2, 1, 1]  # the rarest part: "Mohammed" for the second
+    others = [_record(str(i), "Aylin", f"Yilmaz{'a' * i}", "1975-02-03", "f") for i in range(3, 9)]
+    rare = _probability(pair + others, "1", "2")
+    # Six others named Karibi: a record with only that name could be any of them.
+    common = [_record(str(i), "Olena", "Karibi", "1975-02-03", "f") for i in range(3, 9)]
+    assert rare > _probability(pair + common, "1", "2")
