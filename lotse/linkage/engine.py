@@ -538,10 +538,26 @@ def _constrained_components(
 ESTIMATE_FROM = 5000
 
 
-def _train(linker: Any, count: int) -> None:
+# EM needs some thousand pairs to train on; with fewer pairs sharing a full date (a
+# file with few or no birth dates) the set m and the prior of _settings stay.
+EM_FROM = 1000
+
+
+def same_date_pairs(table: dict[str, list[Any]]) -> int:
+    """How many pairs of records share a full birth date: EM's training pairs."""
+    counts = Counter(v for v in table["birth_iso"] if v is not None)
+    return sum(c * (c - 1) // 2 for c in counts.values())
+
+
+def _train(linker: Any, count: int, em_pairs: int = 0) -> None:
     if count < ESTIMATE_FROM:
         return
-    linker.training.estimate_probability_two_random_records_match([BLOCKING_RULES[0]], recall=0.6)
+    if em_pairs >= EM_FROM:
+        # From pairs with the same name pair and date; a file with (almost) no full
+        # dates has none, and a prior of 0 would fail: the prior of _settings stays.
+        linker.training.estimate_probability_two_random_records_match(
+            [BLOCKING_RULES[0]], recall=0.6
+        )
     # A million random pairs: enough for u of the rarer levels (a same-date u of ~5e-5
     # is seen some fifty times), half the cost of the two million before.
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
@@ -549,10 +565,11 @@ def _train(linker: Any, count: int) -> None:
     # birth place, not the date (the rule uses it). The date's m stay set: pairs sharing
     # names are mostly namesakes in a large file, and EM on them takes namesakes'
     # different years for matches (m "another year" 0.75 at 100k).
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        "l.birth_iso = r.birth_iso", max_pairs=1e6
-    )
-    _floor_m(linker)
+    if em_pairs >= EM_FROM:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            "l.birth_iso = r.birth_iso", max_pairs=1e6
+        )
+        _floor_m(linker)
 
 
 # EM finds some disagreements never in a true pair of the training file (sex,
@@ -573,10 +590,12 @@ def link_records(
     """Cluster the records of one file: who is the same person."""
     count = len(records)
     settings = _settings(BLOCKING_RULES, COMPARISONS, count)
+    table = blocking_table(records)
+    em_pairs = same_date_pairs(table)
     return run_splink(
-        blocking_table(records),
+        table,
         settings,
-        lambda linker: _train(linker, count),
+        lambda linker: _train(linker, count, em_pairs),
         truth=truth,
         **kwargs,
     )
