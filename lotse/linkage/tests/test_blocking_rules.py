@@ -11,6 +11,7 @@ from lotse.linkage.engine import (
     _constrained_components,
     blocking_table,
     dates_compatible,
+    link_records,
     with_capped_keys,
 )
 
@@ -79,6 +80,10 @@ KEPT = {
     "both names mistyped, a month-only date, sex and first sounds": (
         _record("1", "Dotaayer", "Yilmaz", "1964-06-19", "m"),
         _record("2", "Dotajer", "Yilmas", "1964-06", "m"),
+    ),
+    "no date on one side, the family name mistyped after its first sounds": (
+        _record("1", "Ali", "Tifaah", "", "m", "IRQ", "Homs"),
+        _record("2", "Ali", "Tifareh", "2004-10-24", "m", "IRQ", "Homs"),
     ),
 }
 
@@ -153,3 +158,51 @@ def test_records_with_full_dates_join_on_the_model_s_word():
     dates = {"a": (1970, 3, 14), "b": (1970, 3, 11), "c": (1976, 3, 14)}
     clusters = _constrained_components(ids, [("a", "b"), ("a", "c")], dates)
     assert clusters["a"] == clusters["b"] == clusters["c"]
+
+
+def test_a_spelling_nobody_else_has_marks_a_typo():
+    records = [
+        _record("1", "Mohammed", "Karimi", "1980-05-06", "m"),
+        _record("2", "Mohammed", "Karibi", "1980-05-06", "m"),
+        _record("3", "Aylin", "Yilmaz", "1975-02-03", "f"),
+    ]
+    assert blocking_table(records)["name_once"] == [True, True, True]
+    records.append(_record("4", "Mohammed", "Karibi", "1962-11-30", "f"))
+    assert blocking_table(records)["name_once"] == [True, False, True, False]
+
+
+def _probability(records, a, b):
+    pairs = link_records(records, review_from=0.0).pairs
+    return next(p for x, y, p in pairs if {x, y} == {a, b})
+
+
+def test_a_typo_weighs_more_when_its_spelling_occurs_only_once():
+    pair = [
+        _record("1", "Mohammed", "Karimi", "1980-05-06", "m"),
+        _record("2", "Mohammed", "Karibi", "1980-05-06", "m"),
+    ]
+    unrelated = [
+        _record("3", "Aylin", "Yilmaz", "1975-02-03", "f"),
+        _record("4", "Olena", "Koval", "1990", "f"),
+    ]
+    once = _probability(pair + unrelated, "1", "2")
+    # The same pair where both spellings are other people's names too: likelier namesakes.
+    namesakes = [
+        _record("3", "Mohammed", "Karimi", "1975-02-03", "m"),
+        _record("4", "Mohammed", "Karibi", "1962-11-30", "m"),
+    ]
+    assert once > _probability(pair + namesakes, "1", "2")
+
+
+def test_a_record_missing_a_name_weighs_more_when_its_name_is_rare():
+    pair = [
+        _record("1", "", "Karibi", "1980", "m"),
+        _record("2", "Mohammed", "Karibi", "1980-05-06", "m"),
+    ]
+    table = blocking_table([*pair, _record("3", "Aylin", "Yilmaz", "1975-02-03", "f")])
+    assert table["names_seen"] == [2, 1, 1]  # the rarest part: "Mohammed" for the second
+    others = [_record(str(i), "Aylin", f"Yilmaz{'a' * i}", "1975-02-03", "f") for i in range(3, 9)]
+    rare = _probability(pair + others, "1", "2")
+    # Six others named Karibi: a record with only that name could be any of them.
+    common = [_record(str(i), "Olena", "Karibi", "1975-02-03", "f") for i in range(3, 9)]
+    assert rare > _probability(pair + common, "1", "2")

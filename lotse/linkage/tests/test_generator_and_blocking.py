@@ -6,7 +6,14 @@ import duckdb
 import pyarrow as pa
 
 from lotse.linkage import COLUMNS
-from lotse.linkage.engine import BLOCKING_RULES, _components, blocking_table
+from lotse.linkage.engine import (
+    BLOCKING_RULES,
+    ESTIMATE_FROM,
+    _components,
+    blocking_table,
+    link_records,
+    same_date_pairs,
+)
 from lotse.linkage.evaluate import score, true_pairs
 from lotse.linkage.features import features
 from lotse.linkage.generator import generate, write
@@ -94,3 +101,15 @@ def test_the_benchmark_loads_a_generated_file_of_another_seed():
     assert len(seed_one) == len(seed_two) == 200
     assert seed_one == [r for r, _ in generate(200, seed=1)]
     assert seed_two == [r for r, _ in generate(200, seed=2)] != seed_one
+
+
+def test_a_large_file_without_birth_dates_links_with_the_set_weights():
+    # Large enough to train, but no pair shares a full date: EM and the prior estimate
+    # have nothing to learn from and are skipped instead of failing.
+    records = [r for r, _ in generate(ESTIMATE_FROM + 200, seed=3)]
+    for record in records:
+        record["birth_date"] = ""
+    assert same_date_pairs(blocking_table(records)) == 0
+    result = link_records(records)
+    assert result.candidate_pairs > 0
+    assert len(set(result.clusters.values())) < len(records)
