@@ -10,6 +10,7 @@ table, so a list costs one indexed semi-join, never a check per row.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
@@ -40,8 +41,9 @@ def _grant_model() -> type[AccessGrant]:
     return AccessGrant
 
 
-def current_grants() -> models.QuerySet[AccessGrant]:
-    today = timezone.localdate()
+def current_grants(today: Any = None) -> models.QuerySet[AccessGrant]:
+    if today is None:
+        today = timezone.localdate()
     return (
         _grant_model()
         .objects.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
@@ -85,18 +87,66 @@ def grants_for(
     about one case checks that case's few grants (grant_org_case) instead of
     hashing every grant of the user's organisations.
     """
-    grants = current_grants()
+    today = timezone.localdate()
+    organisations = tuple(
+        _dpo_org_ids(user) if action == Action.AUDIT else user.case_organisation_ids
+    )
+    owner = action in (Action.CHANGE, Action.AUDIT) or owner_only
+    case_id = None if case is None else case_pk(case)
+    memo = _request_memo(user)
+    # Everything the query depends on is in the key, so a hit is the very query
+    # a fresh build would give; the rows are still read from the database.
+    key = (action == Action.AUDIT, organisations, owner, case_id, category, today)
+    grants = memo.get(key)
+    if grants is None:
+        if category is not None and action != Action.AUDIT:
+            base = grants_for(user, action, owner_only=owner_only, case=case)
+            grants = _with_category(base, category)
+        else:
+            grants = _build_grants(action, organisations, owner, case_id, today)
+        memo[key] = grants
+    # A copy: a caller that evaluates it must not fill the shared one's result cache.
+    return grants.all()
+
+
+def _build_grants(
+    action: Action,
+    organisations: tuple[int, ...],
+    owner: bool,
+    case_id: int | None,
+    today: Any,
+) -> models.QuerySet[AccessGrant]:
     if action == Action.AUDIT:
         # A DPO's scope is the persons their organisation owns, including
         # cases whose consents have ended: the audit must outlive the access.
-        grants = _grant_model().objects.filter(organisation_id__in=_dpo_org_ids(user), owner=True)
-        return grants if case is None else grants.filter(case_id=case_pk(case))
-    grants = grants.filter(organisation_id__in=user.case_organisation_ids)
-    if case is not None:
-        grants = grants.filter(case_id=case_pk(case))
-    if action == Action.CHANGE or owner_only:
+        grants = _grant_model().objects.filter(organisation_id__in=organisations, owner=True)
+        return grants if case_id is None else grants.filter(case_id=case_id)
+    grants = current_grants(today).filter(organisation_id__in=organisations)
+    if case_id is not None:
+        grants = grants.filter(case_id=case_id)
+    if owner:
         grants = grants.filter(owner=True)
-    return _with_category(grants, category)
+    return grants
+
+
+_MEMO_ATTRIBUTE = "_lotse_grant_querysets"
+
+
+def _request_memo(user: Any) -> dict[tuple[Any, ...], models.QuerySet[AccessGrant]]:
+    """Grant querysets already built for this user object.
+
+    The user object lives for one request (request.user is loaded anew each
+    time), like its cached memberships (User.role_pairs): a page's panels and
+    sections share the querysets instead of composing the same subquery a dozen
+    times. Only the query is shared, never rows: permissions stay current.
+    """
+    memo = getattr(user, _MEMO_ATTRIBUTE, None)
+    if memo is None:
+        memo = {}
+        # An object that takes no attributes simply shares nothing.
+        with contextlib.suppress(AttributeError):
+            setattr(user, _MEMO_ATTRIBUTE, memo)
+    return memo
 
 
 def _is_active_user(user: Any) -> bool:
@@ -159,6 +209,9 @@ def _sees_identity_everywhere(user: Any) -> bool:
     return bool(getattr(user, "is_operator", False))
 
 
+_GrantRow = tuple[int, int | None, bool, Any]
+
+
 def categories_for_cases(
     user: Any, cases: Iterable[tuple[int, int | None]]
 ) -> dict[tuple[int, int | None], frozenset[str]]:
@@ -167,15 +220,25 @@ def categories_for_cases(
     With a case id, what the user holds for that case (its grants plus the
     person-level owner grant); with None, what they hold for the person at all.
     """
+    return _categories_and_grants(user, cases)[0]
+
+
+def _categories_and_grants(
+    user: Any, cases: Iterable[tuple[int, int | None]]
+) -> tuple[dict[tuple[int, int | None], frozenset[str]], list[_GrantRow]]:
+    """categories_for_cases, and the current grant rows (person, case, owner,
+    categories) of the persons it read them from."""
     keys = list(dict.fromkeys(cases))
     if not keys or not _is_active_user(user):
-        return {key: frozenset() for key in keys}
+        return {key: frozenset() for key in keys}, []
     person_ids = {person_id for person_id, _case in keys}
     masks: dict[tuple[int, int | None], int] = dict.fromkeys(keys, 0)
-    rows = grants_for(user, Action.VIEW).filter(person_id__in=person_ids)
-    for person_id, case_id, owner, value in rows.values_list(
-        "person_id", "case_id", "owner", "categories"
-    ):
+    rows: list[_GrantRow] = list(
+        grants_for(user, Action.VIEW)
+        .filter(person_id__in=person_ids)
+        .values_list("person_id", "case_id", "owner", "categories")
+    )
+    for person_id, case_id, owner, value in rows:
         bits = value if isinstance(value, int) else to_mask(value)
         slots: tuple[tuple[int, int | None], ...] = ((person_id, None), (person_id, case_id))
         for slot in slots:
@@ -201,12 +264,26 @@ def categories_for_cases(
         for key, cats in result.items():
             if key[0] in readers:
                 result[key] = cats | identity
-    return result
+    return result, rows
 
 
 def categories_for(user: Any, person_id: int, case_id: int | None = None) -> frozenset[str]:
     """The data categories of one person (or one of their cases) that `user` may read."""
     return categories_for_cases(user, [(person_id, case_id)])[(person_id, case_id)]
+
+
+def access_to(user: Any, person_id: int, case_id: int | None = None) -> tuple[frozenset[str], bool]:
+    """categories_for() and may_change() together, from one read of the grants.
+
+    may_change's grants (current, the user's case organisations, owner, this
+    person and case) are a subset of the rows categories_for reads already.
+    """
+    categories, rows = _categories_and_grants(user, [(person_id, case_id)])
+    can_change = any(
+        owner and row_person == person_id and (case_id is None or row_case == case_id)
+        for row_person, row_case, owner, _value in rows
+    )
+    return categories[(person_id, case_id)], can_change
 
 
 def may_change(user: Any, person_id: int, case_id: int | None = None) -> bool:
@@ -222,6 +299,7 @@ __all__ = [
     "ALL_CATEGORIES",
     "Action",
     "VisibleQuerySet",
+    "access_to",
     "case_pk",
     "categories_for",
     "categories_for_cases",

@@ -85,14 +85,14 @@ def test_it_lists_the_consents_covering_the_case_to_the_owner(alice_case, jobcen
     assert jobcentre.name in response.content.decode()
 
 
-# Session, user, device, memberships, case, managers, participants, categories,
-# may_change, the audit append (savepoint, chain head, insert, head update,
+# Session, user, device, memberships, case, managers, participants, categories
+# and the right to change (one grant query), the audit append (savepoint, chain head, insert, head update,
 # release), consents, recipients, the phase history and the session save
 # (savepoint, update, release); then the panels: intake and assessment (4),
 # the plan (1), follow-ups (4: tasks, people and teams to assign, goals and
 # steps to link), contacts and documents (2), case conferences (1), referrals and a
 # pending hand-over (2).
-DETAIL_QUERIES = 33
+DETAIL_QUERIES = 32
 
 
 @pytest.mark.parametrize("extra", [1, 6])

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from lotse.access.models import Consent
-from lotse.access.visibility import categories_for, may_change
+from lotse.access.visibility import access_to, categories_for
 from lotse.audit.log import record_read
 from lotse.cases.forms import PhaseForm
 from lotse.cases.models import Case, CaseParticipant, CasePhaseChange
@@ -50,8 +50,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    categories = categories_for(user, case.person_id, case.pk)
-    can_change = may_change(user, case.person_id, case.pk)
+    categories, can_change = access_to(user, case.person_id, case.pk)
     # Consents are the owner's records (Consent.visible_to is owner-only):
     # a participant sees none, the owner sees those covering this case.
     consents = (

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.visibility import Action, categories_for, may_change
+from lotse.access.visibility import Action, access_to
 from lotse.accounts.choices import Role
 from lotse.audit.log import record_read
 from lotse.core.categories import DataCategory, ordered
@@ -97,11 +97,12 @@ def load_person(request: HttpRequest, pk: int) -> PersonPage:
         action == Action.AUDIT
         or Person.objects.visible_to(user, Action.AUDIT).filter(pk=pk).exists()
     )
+    categories, may_change_person = access_to(user, person.pk)
     return PersonPage(
         person=person,
         action=action,
-        categories=categories_for(user, person.pk),
-        can_change=action == Action.VIEW and may_change(user, person.pk),
+        categories=categories,
+        can_change=action == Action.VIEW and may_change_person,
         can_audit=can_audit,
     )
 
