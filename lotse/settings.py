@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "lotse.core.security.NoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "lotse.accounts.idle.SessionRenewalMiddleware",
     "lotse.core.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -197,9 +198,13 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
-# Inactivity expiry: every request renews the cookie, so the age is the idle limit.
+# Inactivity expiry: the stored session expires SESSION_COOKIE_AGE after its last
+# save, so the age is the idle limit. lotse.accounts.idle renews it at most every
+# SESSION_RENEW_SECONDS (a tenth of the limit, at most a minute) instead of writing
+# the session on every request; the limit may end that much early, never late.
 SESSION_COOKIE_AGE = env_int("LOTSE_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = min(60, SESSION_COOKIE_AGE // 10)
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
