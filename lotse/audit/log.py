@@ -221,11 +221,16 @@ def record_reads(
     *,
     object_type: str = "people.person",
 ) -> list[AuditEntry]:
-    """Audit a list page: one read entry per (person id, case id, categories shown).
+    """Audit a list page: one read entry per (person id, case id), with every category shown.
 
     Lists show names of many people at once; each person's trail must show that
-    read too, so a page costs one chain lock and one insert, not one per row.
+    read too, so a page costs one chain lock and one insert, not one per row. A
+    person shown twice (in two sections of the start page, say) is one read of
+    the union of what was shown, in the order the page first showed them.
     """
+    shown: dict[tuple[int, int | None], set[str]] = {}
+    for person_id, case_id, categories in rows:
+        shown.setdefault((person_id, case_id), set()).update(categories)
     events = [
         Event(
             AuditAction.READ,
@@ -235,9 +240,7 @@ def record_reads(
             case_id,
             frozenset(categories),
         )
-        for person_id, case_id, categories in rows
+        for (person_id, case_id), categories in shown.items()
+        if categories
     ]
-    return append(actor, [event for event in events if event.categories])
-
-
-__all__ = ["Event", "append", "record", "record_change", "record_read", "record_reads", "snapshot"]
+    return append(actor, events)

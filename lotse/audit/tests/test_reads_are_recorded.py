@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from lotse.audit.log import record_read
+from lotse.audit.log import record_read, record_reads
 from lotse.audit.tests.helpers import audit_mark, entries_after, verify
 from lotse.testing import factories as f
 
@@ -69,4 +69,30 @@ def test_it_records_the_page_reads_of_the_person_record(
     login(carol)
     assert client.get(url).status_code == 404
     assert entries_after(mark) == []
+    verify()
+
+
+def test_a_list_read_records_each_person_and_case_once_with_all_categories_shown(caritas, alice):
+    case = f.case(caritas, managers=(alice,), actor=alice)
+    other = f.person(caritas, alice)
+    mark = audit_mark()
+
+    record_reads(
+        alice,
+        [
+            (case.person_id, case.pk, {"identity"}),
+            (other.pk, None, {"identity"}),
+            (case.person_id, case.pk, {"case_notes"}),  # the same case in a second section
+            (case.person_id, None, {"contact"}),  # the person without the case is another read
+            (other.pk, None, set()),
+        ],
+        object_type="core.home",
+    )
+
+    rows = entries_after(mark)
+    assert [(r.person_id, r.case_id, r.categories) for r in rows] == [
+        (case.person_id, case.pk, {"identity", "case_notes"}),
+        (other.pk, None, {"identity"}),
+        (case.person_id, None, {"contact"}),
+    ]
     verify()
