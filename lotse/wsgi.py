@@ -4,3 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lotse.settings")
 application = get_wsgi_application()
+
+from lotse.core.heap import settle  # noqa: E402 (needs the settings configured above)
+
+settle()

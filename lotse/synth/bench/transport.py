@@ -24,6 +24,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from lotse.core.heap import settle
 from lotse.testing.auth import login_verified
 
 BENCH_DEVICE = "test"  # the name login_verified gives the device it creates
@@ -90,6 +91,7 @@ class _CountingApp:
     def __init__(self) -> None:
         self.handler = WSGIHandler()
         self.last_queries = 0
+        settle()  # as lotse.wsgi does for the production server
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         count = 0
