@@ -29,10 +29,9 @@ class TaskQuerySet(VisibleQuerySet["Task"]):
         category: str | None = None,
         case: Any = None,
     ) -> Self:
-        own = super().visible_to(user, action, category=category, case=case)
         active = user is not None and user.is_authenticated and user.is_active
         if action != Action.VIEW or not active:
-            return own
+            return super().visible_to(user, action, category=category, case=case)
         # Own OR handed to the organisation. Under an OR, PostgreSQL cannot turn
         # `case_id IN (grants)` into a join and hashes every grant of the
         # organisation (144k rows at 1M persons) for a start page's 30 tasks; a
