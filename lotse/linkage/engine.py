@@ -108,6 +108,21 @@ BLOCKING_RULES = (
     f"l.postcode = r.postcode and {_SAME_DAY}",
     "l.postcode = r.postcode and l.family_meta = r.family_meta",
     "l.postcode = r.postcode and l.given_key = r.given_key",
+    # The place (of residence) with both names, the address, the full date, or a name
+    # and the family name's first sound; a common family or given name only where its
+    # key is under the cap.
+    "l.pair_key = r.pair_key and l.place = r.place",
+    "l.address = r.address and l.place = r.place",
+    "l.family_meta = r.family_meta and l.address = r.address",
+    "l.given_key = r.given_key and l.address = r.address",
+    "l.family_meta_c = r.family_meta_c and l.place = r.place",
+    f"{_SAME_DAY} and l.place = r.place",
+    "l.family_cologne = r.family_cologne and l.given_cologne = r.given_cologne"
+    " and (l.place = r.place or l.postcode = r.postcode)",
+    "l.postcode = r.postcode and l.place = r.place"
+    " and substr(l.family_cologne, 1, 1) = substr(r.family_cologne, 1, 1)",
+    "l.given_key_c = r.given_key_c and l.place = r.place"
+    " and substr(l.family_cologne, 1, 1) = substr(r.family_cologne, 1, 1)",
 )
 
 
@@ -345,10 +360,37 @@ COMPARISONS: list[dict[str, Any]] = [
 ]
 
 
+# The optional address columns. An address changes when a person moves and is often
+# written with typos, so "different" must not weigh like a different birth date: the
+# street without the number (a move within the street, a missing number) and the house
+# number beside a street written alike (a typo in the street) are levels of their own.
+COMPARISONS.append(
+    {
+        "output_column_name": "address",
+        "comparison_levels": [
+            _null("address_l is null or address_r is null"),
+            _level("address_l = address_r", "same", 0.6, 1e-4),
+            _level(
+                "jaro_winkler_similarity(address_l, address_r) >= 0.88",
+                "similar",
+                0.12,
+                3e-4,
+            ),
+            _level("street_l = street_r", "same street, another or no number", 0.06, 5e-4),
+            _level(
+                "house_number_l = house_number_r"
+                " and jaro_winkler_similarity(street_l, street_r) >= 0.7",
+                "same number, the street alike",
+                0.04,
+                1e-3,
+            ),
+            _level(ELSE, "different", 0.18, 0.998),
+        ],
+    }
+)
 for column, m_same, u_same in (
-    ("address", 0.8, 1e-4),
-    ("postcode", 0.85, 0.01),
-    ("place", 0.85, 0.01),
+    ("postcode", 0.8, 0.01),
+    ("place", 0.8, 0.01),
 ):
     COMPARISONS.append(
         {
@@ -495,12 +537,18 @@ def run_splink(
     with stages("clustering"):
         edges = [(a, b) for a, b, p in pairs if p >= threshold]
         if "year" in table:
+            # A garbled full date (month or day out of range) is a typo: it neither
+            # constrains a cluster nor makes an edge weak.
+            full = table.get("full_date") or [d is not None for d in table["day"]]
             dates = {
                 str(i): (y, m, d)
-                for i, y, m, d in zip(ids, table["year"], table["month"], table["day"], strict=True)
-                if y is not None
+                for i, y, m, d, f in zip(
+                    ids, table["year"], table["month"], table["day"], full, strict=True
+                )
+                if y is not None and not (f and d is None)
             }
-            clusters = _constrained_components(ids, edges, dates)
+            written_full = {str(i) for i, f in zip(ids, full, strict=True) if f}
+            clusters = _constrained_components(ids, edges, dates, written_full)
         else:
             clusters = _components(ids, edges)
         review = sorted((a, b, p) for a, b, p in pairs if p < threshold)
@@ -557,14 +605,19 @@ def _full(date: Date | None) -> bool:
 
 
 def _constrained_components(
-    ids: list[str], edges: list[tuple[str, str]], dates: dict[str, Date]
+    ids: list[str],
+    edges: list[tuple[str, str]],
+    dates: dict[str, Date],
+    written_full: set[str] | None = None,
 ) -> dict[str, str]:
     """Clusters joined along the edges, strongest first; an edge from a record without a
     full birth date (a placeholder, year or month only, none) never joins two clusters
     holding birth dates that cannot belong to one person: such a record that matches two
     namesakes with different birthdays joins only the likelier one, so namesakes are not
     chained together. Between two full dates the model has weighed the dates itself
-    (FEBRL-style typos in several duplicates of one record must still join)."""
+    (FEBRL-style typos in several duplicates of one record must still join).
+    `written_full`: the records whose date was written in full, a mistyped one with a
+    month or day out of range included (default: those with a full date in `dates`)."""
     parent = {i: i for i in ids}
     members: dict[str, list[tuple[str, Date]]] = {
         i: [(i, dates[i])] if i in dates else [] for i in ids
@@ -581,7 +634,10 @@ def _constrained_components(
         if ra == rb:
             continue
         ma, mb = members[ra], members[rb]
-        weak = not (_full(dates.get(a)) and _full(dates.get(b)))
+        if written_full is None:
+            weak = not (_full(dates.get(a)) and _full(dates.get(b)))
+        else:
+            weak = not (a in written_full and b in written_full)
         if weak and any(
             not dates_compatible(x, y) for i, x in ma for j, y in mb if {i, j} != {a, b}
         ):

@@ -206,3 +206,75 @@ def test_a_record_missing_a_name_weighs_more_when_its_name_is_rare():
     # Six others named Karibi: a record with only that name could be any of them.
     common = [_record(str(i), "Olena", "Karibi", "1975-02-03", "f") for i in range(3, 9)]
     assert rare > _probability(pair + common, "1", "2")
+
+
+def _resident(record_id, given, family, birth, address, postcode, place):
+    return {
+        "record_id": record_id,
+        "given_name": given,
+        "family_name": family,
+        "birth_date": birth,
+        "address": address,
+        "postcode": postcode,
+        "place": place,
+    }
+
+
+RESIDENTS_KEPT = {
+    "names swapped and mistyped, another date, the same address and place": (
+        _resident("1", "nguy en", "elixa", "1926-06-26", "29 buxton street", "2257", "cunnamulla"),
+        _resident("2", "eliza", "nguyen", "1956-02-11", "29 buxton street", "2256", "cunnamulla"),
+    ),
+    "the same names and place, another date and street": (
+        _resident("1", "jordan", "vaile", "1925-06-17", "12 postle circuit", "4152", "mansfield"),
+        _resident("2", "jordan", "vaile", "1994-09-14", "12 mullan street", "4153", "mansfield"),
+    ),
+    "the given name mistyped, the same family name and address": (
+        _resident("1", "thomas", "rokobaro", "", "12 herschell circuit", "2272", "lawrence"),
+        _resident(
+            "2", "flynn", "rokobaro", "1972-08-12", "12 herschell circuit", "2227", "lawrence"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("a, b", RESIDENTS_KEPT.values(), ids=RESIDENTS_KEPT.keys())
+def test_it_keeps_a_pair_sharing_the_place_of_residence(a, b):
+    assert rules_keeping(a, b)
+    assert rules_keeping(b | {"record_id": "0"}, a)
+
+
+def test_a_full_date_with_a_month_or_day_out_of_range_is_a_typo_not_a_partial_date():
+    row = blocking_table([_resident("1", "lauren", "paine", "1940-45-02", "", "", "")])
+    assert row["year"] == [1940] and row["day_month"] == [None]
+    assert row["birth_iso"] == ["19404502"]  # as written: one transposition from 19440502
+    assert row["full_date"] == [True] and row["weak_date"] == [True]
+    placeholder = blocking_table([_resident("1", "lauren", "paine", "1944-01-01", "", "", "")])
+    assert placeholder["full_date"] == [False]
+
+
+def test_a_mistyped_full_date_does_not_weaken_an_edge():
+    # b's date was written in full with a day out of range: b is not a record without a
+    # date, so its edges are the model's word as between two full dates.
+    ids = ["a", "b", "c"]
+    dates = {"a": (1972, 6, 15), "c": (1932, 2, 3)}
+    edges = [("a", "b"), ("b", "c")]
+    assert _constrained_components(ids, edges, dates)["c"] == "c"  # b weak: kept apart
+    clusters = _constrained_components(ids, edges, dates, {"a", "b", "c"})
+    assert clusters["a"] == clusters["b"] == clusters["c"]
+
+
+def test_the_same_street_weighs_more_than_another_address():
+    def residents(second_address):
+        return [
+            _resident("1", "annabelle", "clapham", "1996-07-03", "312 martley circuit", "", ""),
+            _resident("2", "annabelle", "clapham", "1996-07-03", second_address, "", ""),
+            _resident("3", "olena", "koval", "1990-01-02", "4 hay street", "", ""),
+            _resident("4", "aylin", "yilmaz", "1975-02-03", "8 main road", "", ""),
+        ]
+
+    same_street = _probability(residents("17 martley circuit"), "1", "2")
+    same_number = _probability(residents("312 martly circiut"), "1", "2")
+    different = _probability(residents("5 francis street"), "1", "2")
+    assert same_street > different
+    assert same_number > different
