@@ -39,6 +39,10 @@ from lotse.linkage.features import feature_table
 from lotse.linkage.stages import Stages
 
 MATCH_THRESHOLD = 0.95  # clusters join at or above this probability
+# With the records' offices known (two or more in the file), clusters never join two
+# records of one office, which keeps namesakes apart that the probability alone would
+# chain; then a lower probability suffices for the same precision.
+OFFICE_MATCH_THRESHOLD = 0.8
 REVIEW_THRESHOLD = 0.5  # from here up to the match threshold a person decides
 
 _SAME_DAY = "l.year = r.year and l.day_month = r.day_month"
@@ -101,6 +105,24 @@ BLOCKING_RULES = (
     # family name's first two sounds: a typo in the family name, a respelled given name.
     "l.given_cologne_c = r.given_cologne_c and (l.year is null or r.year is null)"
     " and substr(l.family_cologne, 1, 2) = substr(r.family_cologne, 1, 2)"
+    " and (l.sex = r.sex or l.nationality = r.nationality or l.birth_place = r.birth_place)",
+    # Both names' Cologne keys, order-free: respelled, mistyped or swapped names with
+    # the same year, or with no date on one side and sex, origin or birth place alike.
+    "l.pair_cologne = r.pair_cologne and l.year = r.year",
+    f"l.pair_cologne = r.pair_cologne and {_MISSING_DATE}"
+    " and (l.sex = r.sex or l.nationality = r.nationality or l.birth_place = r.birth_place)",
+    # Swapped names, one of them mistyped: one side's family name sounding like the
+    # other's given name (capped key) and the first sound of the other pair alike, with
+    # a weak date or none. Each direction a rule of its own, as for the swaps above.
+    f"l.family_cologne_c = r.given_cologne_c and {_WEAK}"
+    " and substr(l.given_cologne, 1, 1) = substr(r.family_cologne, 1, 1)",
+    f"l.given_cologne_c = r.family_cologne_c and {_WEAK}"
+    " and substr(l.family_cologne, 1, 1) = substr(r.given_cologne, 1, 1)",
+    f"l.family_cologne_c = r.given_cologne_c and {_MISSING_DATE}"
+    " and substr(l.given_cologne, 1, 1) = substr(r.family_cologne, 1, 1)"
+    " and (l.sex = r.sex or l.nationality = r.nationality or l.birth_place = r.birth_place)",
+    f"l.given_cologne_c = r.family_cologne_c and {_MISSING_DATE}"
+    " and substr(l.family_cologne, 1, 1) = substr(r.given_cologne, 1, 1)"
     " and (l.sex = r.sex or l.nationality = r.nationality or l.birth_place = r.birth_place)",
     # Where the file has addresses (optional columns): same address, or same postcode
     # and a name or the date.
@@ -360,6 +382,21 @@ COMPARISONS: list[dict[str, Any]] = [
 ]
 
 
+# The office a record comes from: each office keeps its own record of a person, so two
+# records of one office are rarely one person (an office's own duplicates do occur: m
+# is never below M_FLOOR). EM trains it on files large enough.
+COMPARISONS.append(
+    {
+        "output_column_name": "source",
+        "comparison_levels": [
+            _null("source_l is null or source_r is null"),
+            _level("source_l = source_r", "same office", 0.05, 0.2),
+            _level(ELSE, "another office", 0.95, 0.8),
+        ],
+    }
+)
+
+
 # The optional address columns. An address changes when a person moves and is often
 # written with typos, so "different" must not weigh like a different birth date: the
 # street without the number (a move within the street, a missing number) and the house
@@ -536,6 +573,7 @@ def run_splink(
         con.close()
     with stages("clustering"):
         edges = [(a, b) for a, b, p in pairs if p >= threshold]
+        apart: list[tuple[str, str]] = []
         if "year" in table:
             # A garbled full date (month or day out of range) is a typo: it neither
             # constrains a cluster nor makes an edge weak.
@@ -548,10 +586,14 @@ def run_splink(
                 if y is not None and not (f and d is None)
             }
             written_full = {str(i) for i, f in zip(ids, full, strict=True) if f}
-            clusters = _constrained_components(ids, edges, dates, written_full)
+            clusters = _constrained_components(
+                ids, edges, dates, written_full, offices(table), apart
+            )
         else:
             clusters = _components(ids, edges)
-        review = sorted((a, b, p) for a, b, p in pairs if p < threshold)
+        # Pairs the clustering kept apart despite their probability are for a person too.
+        kept_apart = set(apart)
+        review = sorted((a, b, p) for a, b, p in pairs if p < threshold or (a, b) in kept_apart)
     candidate_pairs = int(count[0]) if count else 0
     return Result(clusters, review, candidate_pairs, pairs, blocked_true, stages)
 
@@ -604,11 +646,22 @@ def _full(date: Date | None) -> bool:
     return date is not None and date[2] is not None
 
 
+def offices(table: dict[str, list[Any]]) -> dict[str, str]:
+    """record id -> office, where the file holds records of two or more offices (with a
+    single office, or none named, the office says nothing about who is whom)."""
+    sources = table.get("source") or []
+    if len({s for s in sources if s is not None}) < 2:
+        return {}
+    return {str(i): s for i, s in zip(table["unique_id"], sources, strict=True) if s is not None}
+
+
 def _constrained_components(
     ids: list[str],
     edges: list[tuple[str, str]],
     dates: dict[str, Date],
     written_full: set[str] | None = None,
+    offices: dict[str, str] | None = None,
+    kept_apart: list[tuple[str, str]] | None = None,
 ) -> dict[str, str]:
     """Clusters joined along the edges, strongest first; an edge from a record without a
     full birth date (a placeholder, year or month only, none) never joins two clusters
@@ -617,11 +670,16 @@ def _constrained_components(
     chained together. Between two full dates the model has weighed the dates itself
     (FEBRL-style typos in several duplicates of one record must still join).
     `written_full`: the records whose date was written in full, a mistyped one with a
-    month or day out of range included (default: those with a full date in `dates`)."""
+    month or day out of range included (default: those with a full date in `dates`).
+    `offices`: record id -> office; two clusters holding records of one office are never
+    joined (each office keeps one record of a person; its own duplicates go to review).
+    Edges not followed are appended to `kept_apart`."""
     parent = {i: i for i in ids}
     members: dict[str, list[tuple[str, Date]]] = {
         i: [(i, dates[i])] if i in dates else [] for i in ids
     }
+    offices = offices or {}
+    held: dict[str, set[str]] = {i: {offices[i]} if i in offices else set() for i in ids}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -633,6 +691,10 @@ def _constrained_components(
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
+        if held[ra] & held[rb]:
+            if kept_apart is not None:
+                kept_apart.append((a, b))
+            continue
         ma, mb = members[ra], members[rb]
         if written_full is None:
             weak = not (_full(dates.get(a)) and _full(dates.get(b)))
@@ -641,11 +703,15 @@ def _constrained_components(
         if weak and any(
             not dates_compatible(x, y) for i, x in ma for j, y in mb if {i, j} != {a, b}
         ):
+            if kept_apart is not None:
+                kept_apart.append((a, b))
             continue
         keep, gone = min(ra, rb), max(ra, rb)
         parent[gone] = keep
         members[keep] = ma + mb
         members[gone] = []
+        held[keep] |= held[gone]
+        held[gone] = set()
     return {i: find(i) for i in ids}
 
 
@@ -710,6 +776,8 @@ def link_records(
     with stages("features"):
         table = blocking_table(records)
         em_pairs = same_date_pairs(table)
+    if "threshold" not in kwargs:
+        kwargs["threshold"] = OFFICE_MATCH_THRESHOLD if offices(table) else MATCH_THRESHOLD
     return run_splink(
         table,
         settings,

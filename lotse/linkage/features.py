@@ -87,9 +87,10 @@ NAME_COLUMNS = (
     "family_cologne",
     "given_key",
     "family_key",
+    "pair_cologne",
 )
 DATE_COLUMNS = ("year", "month", "day", "day_month", "weak_date", "birth_iso", "full_date")
-OTHER_COLUMNS = ("sex", "nationality", "birth_place", "address", "postcode", "place")
+OTHER_COLUMNS = ("sex", "nationality", "birth_place", "source", "address", "postcode", "place")
 ADDRESS_COLUMNS = ("street", "house_number")
 COLUMNS = ("unique_id", *NAME_COLUMNS, *DATE_COLUMNS, *OTHER_COLUMNS, *ADDRESS_COLUMNS)
 
@@ -123,6 +124,11 @@ def _name_columns(
         family_cologne[0] if family_cologne else None,
         " ".join(given) or None,
         " ".join(family) or None,
+        # The Cologne keys of the first given and family part, order-free: both names
+        # respelled or mistyped the German way, or swapped as well.
+        " ".join(sorted(given_cologne[:1] + family_cologne[:1]))
+        if given_cologne and family_cologne
+        else None,
     )
 
 
@@ -167,6 +173,7 @@ _OTHER: dict[str, Callable[[str | None], str | None]] = {
     "sex": _sex,
     "nationality": _nationality,
     "birth_place": _text,
+    "source": _text,
     "address": _text,
     "postcode": _postcode,
     "place": _text,

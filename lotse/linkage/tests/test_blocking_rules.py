@@ -12,11 +12,13 @@ from lotse.linkage.engine import (
     blocking_table,
     dates_compatible,
     link_records,
+    offices,
     with_capped_keys,
 )
 
 NAME_COLUMNS = {
     "pair_key",
+    "pair_cologne",
     "pair_meta",
     "given_key",
     "family_key",
@@ -84,6 +86,18 @@ KEPT = {
     "no date on one side, the family name mistyped after its first sounds": (
         _record("1", "Ali", "Tifaah", "", "m", "IRQ", "Homs"),
         _record("2", "Ali", "Tifareh", "2004-10-24", "m", "IRQ", "Homs"),
+    ),
+    "names swapped and both respelled, no date on one side": (
+        _record("1", "Shasai", "Husseini", "", "m", "IRN", "Teheran"),
+        _record("2", "Hosseini", "Sahsai", "1988-01-01", "", "IRN"),
+    ),
+    "names swapped, the family name mistyped, no date on one side": (
+        _record("1", "Desogouer", "Chelik", "1967-04-02", "m", "TUR", "Gaziantep"),
+        _record("2", "Chelrk", "Desoguer", "", "m", "TUR", "Gaziantep"),
+    ),
+    "names swapped, both respelled, no date on one side, only sex alike": (
+        _record("1", "Yohannis", "Gyberu", "", "f", "ERI", "Asmara"),
+        _record("2", "Giberu", "Ylohannes", "1984-03-02", "f"),
     ),
 }
 
@@ -278,3 +292,57 @@ def test_the_same_street_weighs_more_than_another_address():
     different = _probability(residents("5 francis street"), "1", "2")
     assert same_street > different
     assert same_number > different
+
+
+def test_clusters_never_join_two_records_of_one_office():
+    ids = ["a", "b", "c"]
+    dates = {i: (1980, 5, 6) for i in ids}
+    offices = {"a": "Jobcenter", "b": "Caritas", "c": "Jobcenter"}
+    edges = [("a", "b"), ("b", "c"), ("a", "c")]
+    apart: list[tuple[str, str]] = []
+    clusters = _constrained_components(ids, edges, dates, None, offices, apart)
+    assert clusters["a"] == clusters["b"] != clusters["c"]
+    assert apart == [("b", "c"), ("a", "c")]
+    # Without the offices all three join.
+    assert len(set(_constrained_components(ids, edges, dates).values())) == 1
+
+
+def test_a_file_of_one_office_says_nothing_by_its_office():
+    one = blocking_table([_record("1", "Ali", "Said") | {"source": "DRK"}] * 1)
+    assert offices(one) == {}
+    two = blocking_table(
+        [
+            _record("1", "Ali", "Said") | {"source": "DRK"},
+            _record("2", "Ali", "Said") | {"source": "Caritas"},
+            _record("3", "Ali", "Said"),
+        ]
+    )
+    assert offices(two) == {"1": "drk", "2": "caritas"}
+
+
+def test_the_same_office_twice_goes_to_review_not_into_one_cluster():
+    records = [
+        _record("1", "Mohammed", "Karimi", "1980-05-06", "m", "SYR", "Homs") | {"source": s}
+        for s in ("Jobcenter", "Jobcenter", "Caritas")
+    ]
+    records = [r | {"record_id": str(i)} for i, r in enumerate(records, 1)]
+    others = [
+        _record(str(i), "Aylin", f"Yilmaz{'a' * i}", "1975-02-03", "f") | {"source": "DRK"}
+        for i in range(4, 8)
+    ]
+    result = link_records(records + others)
+    clusters = result.clusters
+    assert clusters["1"] != clusters["2"]
+    assert clusters["3"] in (clusters["1"], clusters["2"])
+    assert any({a, b} <= {"1", "2", "3"} for a, b, _ in result.review)
+
+
+def test_a_pair_from_one_office_weighs_less_than_from_two():
+    def pair(second_office):
+        return [
+            _record("1", "Mohammed", "Karibi", "1980", "m") | {"source": "Jobcenter"},
+            _record("2", "Mohammed", "Karibi", "1980-05-06", "m") | {"source": second_office},
+            _record("3", "Aylin", "Yilmaz", "1975-02-03", "f") | {"source": "DRK"},
+        ]
+
+    assert _probability(pair("Caritas"), "1", "2") > _probability(pair("Jobcenter"), "1", "2")
