@@ -21,7 +21,14 @@ compared (lotse.linkage.features) and how candidates are found and clustered:
   in the file (a typo) or recurs (likelier another person's name);
 - clusters are joined along the matched pairs strongest first, but never two
   clusters whose birth dates cannot be one person's (a placeholder record
-  matching two namesakes joins only the likelier one).
+  matching two namesakes joins only the likelier one), nor, where the file names
+  two or more offices, two clusters holding records of one office (each office
+  keeps one record of a person); pairs kept apart so go to review. With offices
+  known the match threshold is OFFICE_MATCH_THRESHOLD, else MATCH_THRESHOLD;
+- where a file has the optional address columns: blocking on the place of
+  residence or the address with names or the date, and address levels for the
+  same street under another number and the same number in a street written alike;
+  a full date with a month or day out of range is a typo, not a partial date.
 """
 
 from __future__ import annotations
