@@ -21,7 +21,14 @@ compared (lotse.linkage.features) and how candidates are found and clustered:
   in the file (a typo) or recurs (likelier another person's name);
 - clusters are joined along the matched pairs strongest first, but never two
   clusters whose birth dates cannot be one person's (a placeholder record
-  matching two namesakes joins only the likelier one).
+  matching two namesakes joins only the likelier one), nor, where the file names
+  two or more offices, two clusters holding records of one office (each office
+  keeps one record of a person); pairs kept apart so go to review. With offices
+  known the match threshold is OFFICE_MATCH_THRESHOLD, else MATCH_THRESHOLD;
+- where a file has the optional address columns: blocking on the place of
+  residence or the address with names or the date, and address levels for the
+  same street under another number and the same number in a street written alike;
+  a full date with a month or day out of range is a typo, not a partial date.
 """
 
 from __future__ import annotations
@@ -39,6 +46,10 @@ from lotse.linkage.features import feature_table
 from lotse.linkage.stages import Stages
 
 MATCH_THRESHOLD = 0.95  # clusters join at or above this probability
+# With the records' offices known (two or more in the file), clusters never join two
+# records of one office, which keeps namesakes apart that the probability alone would
+# chain; then a lower probability suffices for the same precision.
+OFFICE_MATCH_THRESHOLD = 0.8
 REVIEW_THRESHOLD = 0.5  # from here up to the match threshold a person decides
 
 _SAME_DAY = "l.year = r.year and l.day_month = r.day_month"
@@ -102,12 +113,45 @@ BLOCKING_RULES = (
     "l.given_cologne_c = r.given_cologne_c and (l.year is null or r.year is null)"
     " and substr(l.family_cologne, 1, 2) = substr(r.family_cologne, 1, 2)"
     " and (l.sex = r.sex or l.nationality = r.nationality or l.birth_place = r.birth_place)",
+    # Both names' Cologne keys, order-free: respelled, mistyped or swapped names with
+    # the same year, or with no date on one side and sex, origin or birth place alike.
+    "l.pair_cologne = r.pair_cologne and l.year = r.year",
+    f"l.pair_cologne = r.pair_cologne and {_MISSING_DATE}"
+    " and (l.sex = r.sex or l.nationality = r.nationality or l.birth_place = r.birth_place)",
+    # Swapped names, one of them mistyped: one side's family name sounding like the
+    # other's given name (capped key) and the first sound of the other pair alike, with
+    # a weak date or none. Each direction a rule of its own, as for the swaps above.
+    f"l.family_cologne_c = r.given_cologne_c and {_WEAK}"
+    " and substr(l.given_cologne, 1, 1) = substr(r.family_cologne, 1, 1)",
+    f"l.given_cologne_c = r.family_cologne_c and {_WEAK}"
+    " and substr(l.family_cologne, 1, 1) = substr(r.given_cologne, 1, 1)",
+    f"l.family_cologne_c = r.given_cologne_c and {_MISSING_DATE}"
+    " and substr(l.given_cologne, 1, 1) = substr(r.family_cologne, 1, 1)"
+    " and (l.sex = r.sex or l.nationality = r.nationality or l.birth_place = r.birth_place)",
+    f"l.given_cologne_c = r.family_cologne_c and {_MISSING_DATE}"
+    " and substr(l.family_cologne, 1, 1) = substr(r.given_cologne, 1, 1)"
+    " and (l.sex = r.sex or l.nationality = r.nationality or l.birth_place = r.birth_place)",
     # Where the file has addresses (optional columns): same address, or same postcode
     # and a name or the date.
     "l.address = r.address and l.postcode = r.postcode",
     f"l.postcode = r.postcode and {_SAME_DAY}",
     "l.postcode = r.postcode and l.family_meta = r.family_meta",
     "l.postcode = r.postcode and l.given_key = r.given_key",
+    # The place (of residence) with both names, the address, the full date, or a name
+    # and the family name's first sound; a common family or given name only where its
+    # key is under the cap.
+    "l.pair_key = r.pair_key and l.place = r.place",
+    "l.address = r.address and l.place = r.place",
+    "l.family_meta = r.family_meta and l.address = r.address",
+    "l.given_key = r.given_key and l.address = r.address",
+    "l.family_meta_c = r.family_meta_c and l.place = r.place",
+    f"{_SAME_DAY} and l.place = r.place",
+    "l.family_cologne = r.family_cologne and l.given_cologne = r.given_cologne"
+    " and (l.place = r.place or l.postcode = r.postcode)",
+    "l.postcode = r.postcode and l.place = r.place"
+    " and substr(l.family_cologne, 1, 1) = substr(r.family_cologne, 1, 1)",
+    "l.given_key_c = r.given_key_c and l.place = r.place"
+    " and substr(l.family_cologne, 1, 1) = substr(r.family_cologne, 1, 1)",
 )
 
 
@@ -345,10 +389,52 @@ COMPARISONS: list[dict[str, Any]] = [
 ]
 
 
+# The office a record comes from: each office keeps its own record of a person, so two
+# records of one office are rarely one person (an office's own duplicates do occur: m
+# is never below M_FLOOR). EM trains it on files large enough.
+COMPARISONS.append(
+    {
+        "output_column_name": "source",
+        "comparison_levels": [
+            _null("source_l is null or source_r is null"),
+            _level("source_l = source_r", "same office", 0.05, 0.2),
+            _level(ELSE, "another office", 0.95, 0.8),
+        ],
+    }
+)
+
+
+# The optional address columns. An address changes when a person moves and is often
+# written with typos, so "different" must not weigh like a different birth date: the
+# street without the number (a move within the street, a missing number) and the house
+# number beside a street written alike (a typo in the street) are levels of their own.
+COMPARISONS.append(
+    {
+        "output_column_name": "address",
+        "comparison_levels": [
+            _null("address_l is null or address_r is null"),
+            _level("address_l = address_r", "same", 0.6, 1e-4),
+            _level(
+                "jaro_winkler_similarity(address_l, address_r) >= 0.88",
+                "similar",
+                0.12,
+                3e-4,
+            ),
+            _level("street_l = street_r", "same street, another or no number", 0.06, 5e-4),
+            _level(
+                "house_number_l = house_number_r"
+                " and jaro_winkler_similarity(street_l, street_r) >= 0.7",
+                "same number, the street alike",
+                0.04,
+                1e-3,
+            ),
+            _level(ELSE, "different", 0.18, 0.998),
+        ],
+    }
+)
 for column, m_same, u_same in (
-    ("address", 0.8, 1e-4),
-    ("postcode", 0.85, 0.01),
-    ("place", 0.85, 0.01),
+    ("postcode", 0.8, 0.01),
+    ("place", 0.8, 0.01),
 ):
     COMPARISONS.append(
         {
@@ -494,16 +580,27 @@ def run_splink(
         con.close()
     with stages("clustering"):
         edges = [(a, b) for a, b, p in pairs if p >= threshold]
+        apart: list[tuple[str, str]] = []
         if "year" in table:
+            # A garbled full date (month or day out of range) is a typo: it neither
+            # constrains a cluster nor makes an edge weak.
+            full = table.get("full_date") or [d is not None for d in table["day"]]
             dates = {
                 str(i): (y, m, d)
-                for i, y, m, d in zip(ids, table["year"], table["month"], table["day"], strict=True)
-                if y is not None
+                for i, y, m, d, f in zip(
+                    ids, table["year"], table["month"], table["day"], full, strict=True
+                )
+                if y is not None and not (f and d is None)
             }
-            clusters = _constrained_components(ids, edges, dates)
+            written_full = {str(i) for i, f in zip(ids, full, strict=True) if f}
+            clusters = _constrained_components(
+                ids, edges, dates, written_full, offices(table), apart
+            )
         else:
             clusters = _components(ids, edges)
-        review = sorted((a, b, p) for a, b, p in pairs if p < threshold)
+        # Pairs the clustering kept apart despite their probability are for a person too.
+        kept_apart = set(apart)
+        review = sorted((a, b, p) for a, b, p in pairs if p < threshold or (a, b) in kept_apart)
     candidate_pairs = int(count[0]) if count else 0
     return Result(clusters, review, candidate_pairs, pairs, blocked_true, stages)
 
@@ -556,19 +653,40 @@ def _full(date: Date | None) -> bool:
     return date is not None and date[2] is not None
 
 
+def offices(table: dict[str, list[Any]]) -> dict[str, str]:
+    """record id -> office, where the file holds records of two or more offices (with a
+    single office, or none named, the office says nothing about who is whom)."""
+    sources = table.get("source") or []
+    if len({s for s in sources if s is not None}) < 2:
+        return {}
+    return {str(i): s for i, s in zip(table["unique_id"], sources, strict=True) if s is not None}
+
+
 def _constrained_components(
-    ids: list[str], edges: list[tuple[str, str]], dates: dict[str, Date]
+    ids: list[str],
+    edges: list[tuple[str, str]],
+    dates: dict[str, Date],
+    written_full: set[str] | None = None,
+    offices: dict[str, str] | None = None,
+    kept_apart: list[tuple[str, str]] | None = None,
 ) -> dict[str, str]:
     """Clusters joined along the edges, strongest first; an edge from a record without a
     full birth date (a placeholder, year or month only, none) never joins two clusters
     holding birth dates that cannot belong to one person: such a record that matches two
     namesakes with different birthdays joins only the likelier one, so namesakes are not
     chained together. Between two full dates the model has weighed the dates itself
-    (FEBRL-style typos in several duplicates of one record must still join)."""
+    (FEBRL-style typos in several duplicates of one record must still join).
+    `written_full`: the records whose date was written in full, a mistyped one with a
+    month or day out of range included (default: those with a full date in `dates`).
+    `offices`: record id -> office; two clusters holding records of one office are never
+    joined (each office keeps one record of a person; its own duplicates go to review).
+    Edges not followed are appended to `kept_apart`."""
     parent = {i: i for i in ids}
     members: dict[str, list[tuple[str, Date]]] = {
         i: [(i, dates[i])] if i in dates else [] for i in ids
     }
+    offices = offices or {}
+    held: dict[str, set[str]] = {i: {offices[i]} if i in offices else set() for i in ids}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -580,16 +698,27 @@ def _constrained_components(
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
+        if held[ra] & held[rb]:
+            if kept_apart is not None:
+                kept_apart.append((a, b))
+            continue
         ma, mb = members[ra], members[rb]
-        weak = not (_full(dates.get(a)) and _full(dates.get(b)))
+        if written_full is None:
+            weak = not (_full(dates.get(a)) and _full(dates.get(b)))
+        else:
+            weak = not (a in written_full and b in written_full)
         if weak and any(
             not dates_compatible(x, y) for i, x in ma for j, y in mb if {i, j} != {a, b}
         ):
+            if kept_apart is not None:
+                kept_apart.append((a, b))
             continue
         keep, gone = min(ra, rb), max(ra, rb)
         parent[gone] = keep
         members[keep] = ma + mb
         members[gone] = []
+        held[keep] |= held[gone]
+        held[gone] = set()
     return {i: find(i) for i in ids}
 
 
@@ -654,6 +783,8 @@ def link_records(
     with stages("features"):
         table = blocking_table(records)
         em_pairs = same_date_pairs(table)
+    if "threshold" not in kwargs:
+        kwargs["threshold"] = OFFICE_MATCH_THRESHOLD if offices(table) else MATCH_THRESHOLD
     return run_splink(
         table,
         settings,

@@ -9,6 +9,7 @@ date and swapped day and month can be told apart from a disagreement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
 from operator import itemgetter
@@ -36,9 +37,18 @@ def _name_keys(text: str, dictionary: VariantDictionary) -> NameKeys:
     return tuple(canon), tuple(meta), tuple(german)
 
 
+# A full date written with a month or day that cannot be one (1950-43-06, 1932-02-39):
+# a typo in a full date, not a partial date or placeholder.
+GARBLED = "garbled"
+
+
 @lru_cache(maxsize=200_000)
 def _date(text: str) -> tuple[int | None, int | None, int | None, str]:
-    """(year, month, day, evidence); a date that is not a date counts as missing."""
+    """(year, month, day, evidence); a date that is not a date counts as missing.
+
+    A date written in full whose month or day is out of range keeps its valid parts
+    and the evidence GARBLED: it is a mistyped full date, not a partial one.
+    """
     parts = (text or "").strip().split("-")
     try:
         numbers = [int(p) for p in parts if p]
@@ -49,6 +59,9 @@ def _date(text: str) -> tuple[int | None, int | None, int | None, str]:
     year = numbers[0]
     month = numbers[1] if len(numbers) > 1 and 1 <= numbers[1] <= 12 else None
     day = numbers[2] if len(numbers) > 2 and month and 1 <= numbers[2] <= 31 else None
+    if len(numbers) > 2 and not day:
+        valid_day = numbers[2] if 1 <= numbers[2] <= 31 else None
+        return year, month, valid_day if month else None, GARBLED
     if day and (month, day) == (1, 1):
         return year, None, None, YEAR  # the placeholder says only the year
     return year, month, day, DAY if day else MONTH if month else YEAR
@@ -74,10 +87,12 @@ NAME_COLUMNS = (
     "family_cologne",
     "given_key",
     "family_key",
+    "pair_cologne",
 )
-DATE_COLUMNS = ("year", "month", "day", "day_month", "weak_date", "birth_iso")
-OTHER_COLUMNS = ("sex", "nationality", "birth_place", "address", "postcode", "place")
-COLUMNS = ("unique_id", *NAME_COLUMNS, *DATE_COLUMNS, *OTHER_COLUMNS)
+DATE_COLUMNS = ("year", "month", "day", "day_month", "weak_date", "birth_iso", "full_date")
+OTHER_COLUMNS = ("sex", "nationality", "birth_place", "source", "address", "postcode", "place")
+ADDRESS_COLUMNS = ("street", "house_number")
+COLUMNS = ("unique_id", *NAME_COLUMNS, *DATE_COLUMNS, *OTHER_COLUMNS, *ADDRESS_COLUMNS)
 
 
 @lru_cache(maxsize=300_000)
@@ -109,24 +124,34 @@ def _name_columns(
         family_cologne[0] if family_cologne else None,
         " ".join(given) or None,
         " ".join(family) or None,
+        # The Cologne keys of the first given and family part, order-free: both names
+        # respelled or mistyped the German way, or swapped as well.
+        " ".join(sorted(given_cologne[:1] + family_cologne[:1]))
+        if given_cologne and family_cologne
+        else None,
     )
 
 
 @lru_cache(maxsize=100_000)
 def _date_columns(
     text: str,
-) -> tuple[int | None, int | None, int | None, str | None, bool, str | None]:
+) -> tuple[int | None, int | None, int | None, str | None, bool, str | None, bool]:
     """The DATE_COLUMNS of one birth date as written."""
     year, month, day, evidence = _date(text)
+    garbled = evidence == GARBLED
+    digits = "".join(p.strip().zfill(2) for p in text.split("-")) if garbled else None
     return (
         year,
         month,
         day,
         # Day and month as a set: a swap between offices still blocks together.
-        f"{min(day, month)}-{max(day, month)}" if day and month else None,
-        evidence in (YEAR, MONTH),
-        # The full date as written, for a one-digit typo; None unless the day is known.
-        f"{year:04d}{month:02d}{day:02d}" if year and month and day else None,
+        f"{min(day, month)}-{max(day, month)}" if day and month and not garbled else None,
+        evidence in (YEAR, MONTH, GARBLED),
+        # The full date as written, for a one-digit typo; None unless the day is known
+        # (a garbled date: its digits as written, so that the typo level sees them).
+        digits or (f"{year:04d}{month:02d}{day:02d}" if year and month and day else None),
+        # Written as a full date (if garbled): not a placeholder or a partial date.
+        evidence in (DAY, GARBLED),
     )
 
 
@@ -148,10 +173,24 @@ _OTHER: dict[str, Callable[[str | None], str | None]] = {
     "sex": _sex,
     "nationality": _nationality,
     "birth_place": _text,
+    "source": _text,
     "address": _text,
     "postcode": _postcode,
     "place": _text,
 }
+
+
+_NUMBER = re.compile(r"\S*\d\S*")
+
+
+@lru_cache(maxsize=200_000)
+def _address_columns(value: str | None) -> tuple[str | None, str | None]:
+    """The ADDRESS_COLUMNS of an address: the street without numbers (folded) and the
+    house number(s). A move in the same street, or a typo in the street name beside the
+    same number, are evidence that a plain comparison of the whole address misses."""
+    text = value or ""
+    numbers = " ".join(_NUMBER.findall(text))
+    return _text(_NUMBER.sub(" ", text)), numbers.lower() or None
 
 
 def _row(record: dict[str, str], dictionary: VariantDictionary) -> tuple[Any, ...]:
@@ -160,6 +199,7 @@ def _row(record: dict[str, str], dictionary: VariantDictionary) -> tuple[Any, ..
         *_name_columns(record.get("given_name") or "", record.get("family_name") or "", dictionary),
         *_date_columns((record.get("birth_date") or "").strip()),
         *(clean(record.get(column)) for column, clean in _OTHER.items()),
+        *_address_columns(record.get("address")),
     )
 
 
@@ -211,4 +251,6 @@ def feature_table(
     for column, clean in _OTHER.items():
         raw, codes = _encoded(r.get(column) for r in records)
         table[column] = _spread(tuple(clean(v) for v in raw), codes)
+    raw, codes = _encoded(r.get("address") for r in records)
+    table.update(_columns(ADDRESS_COLUMNS, [_address_columns(v) for v in raw], codes))
     return table

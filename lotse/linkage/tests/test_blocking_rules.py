@@ -12,11 +12,13 @@ from lotse.linkage.engine import (
     blocking_table,
     dates_compatible,
     link_records,
+    offices,
     with_capped_keys,
 )
 
 NAME_COLUMNS = {
     "pair_key",
+    "pair_cologne",
     "pair_meta",
     "given_key",
     "family_key",
@@ -84,6 +86,18 @@ KEPT = {
     "no date on one side, the family name mistyped after its first sounds": (
         _record("1", "Ali", "Tifaah", "", "m", "IRQ", "Homs"),
         _record("2", "Ali", "Tifareh", "2004-10-24", "m", "IRQ", "Homs"),
+    ),
+    "names swapped and both respelled, no date on one side": (
+        _record("1", "Shasai", "Husseini", "", "m", "IRN", "Teheran"),
+        _record("2", "Hosseini", "Sahsai", "1988-01-01", "", "IRN"),
+    ),
+    "names swapped, the family name mistyped, no date on one side": (
+        _record("1", "Desogouer", "Chelik", "1967-04-02", "m", "TUR", "Gaziantep"),
+        _record("2", "Chelrk", "Desoguer", "", "m", "TUR", "Gaziantep"),
+    ),
+    "names swapped, both respelled, no date on one side, only sex alike": (
+        _record("1", "Yohannis", "Gyberu", "", "f", "ERI", "Asmara"),
+        _record("2", "Giberu", "Ylohannes", "1984-03-02", "f"),
     ),
 }
 
@@ -206,3 +220,128 @@ def test_a_record_missing_a_name_weighs_more_when_its_name_is_rare():
     # Six others named Karibi: a record with only that name could be any of them.
     common = [_record(str(i), "Olena", "Karibi", "1975-02-03", "f") for i in range(3, 9)]
     assert rare > _probability(pair + common, "1", "2")
+
+
+def _resident(record_id, given, family, birth, address, postcode, place):
+    return {
+        "record_id": record_id,
+        "given_name": given,
+        "family_name": family,
+        "birth_date": birth,
+        "address": address,
+        "postcode": postcode,
+        "place": place,
+    }
+
+
+RESIDENTS_KEPT = {
+    "names swapped and mistyped, another date, the same address and place": (
+        _resident("1", "nguy en", "elixa", "1926-06-26", "29 buxton street", "2257", "cunnamulla"),
+        _resident("2", "eliza", "nguyen", "1956-02-11", "29 buxton street", "2256", "cunnamulla"),
+    ),
+    "the same names and place, another date and street": (
+        _resident("1", "jordan", "vaile", "1925-06-17", "12 postle circuit", "4152", "mansfield"),
+        _resident("2", "jordan", "vaile", "1994-09-14", "12 mullan street", "4153", "mansfield"),
+    ),
+    "the given name mistyped, the same family name and address": (
+        _resident("1", "thomas", "rokobaro", "", "12 herschell circuit", "2272", "lawrence"),
+        _resident(
+            "2", "flynn", "rokobaro", "1972-08-12", "12 herschell circuit", "2227", "lawrence"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("a, b", RESIDENTS_KEPT.values(), ids=RESIDENTS_KEPT.keys())
+def test_it_keeps_a_pair_sharing_the_place_of_residence(a, b):
+    assert rules_keeping(a, b)
+    assert rules_keeping(b | {"record_id": "0"}, a)
+
+
+def test_a_full_date_with_a_month_or_day_out_of_range_is_a_typo_not_a_partial_date():
+    row = blocking_table([_resident("1", "lauren", "paine", "1940-45-02", "", "", "")])
+    assert row["year"] == [1940] and row["day_month"] == [None]
+    assert row["birth_iso"] == ["19404502"]  # as written: one transposition from 19440502
+    assert row["full_date"] == [True] and row["weak_date"] == [True]
+    placeholder = blocking_table([_resident("1", "lauren", "paine", "1944-01-01", "", "", "")])
+    assert placeholder["full_date"] == [False]
+
+
+def test_a_mistyped_full_date_does_not_weaken_an_edge():
+    # b's date was written in full with a day out of range: b is not a record without a
+    # date, so its edges are the model's word as between two full dates.
+    ids = ["a", "b", "c"]
+    dates = {"a": (1972, 6, 15), "c": (1932, 2, 3)}
+    edges = [("a", "b"), ("b", "c")]
+    assert _constrained_components(ids, edges, dates)["c"] == "c"  # b weak: kept apart
+    clusters = _constrained_components(ids, edges, dates, {"a", "b", "c"})
+    assert clusters["a"] == clusters["b"] == clusters["c"]
+
+
+def test_the_same_street_weighs_more_than_another_address():
+    # Short streets: the whole addresses are not alike (Jaro-Winkler below 0.88).
+    def residents(first, second):
+        return [
+            _resident("1", "annabelle", "clapham", "1996-07-03", first, "", ""),
+            _resident("2", "annabelle", "clapham", "1996-07-03", second, "", ""),
+            _resident("3", "olena", "koval", "1990-01-02", "4 hay street", "", ""),
+            _resident("4", "aylin", "yilmaz", "1975-02-03", "8 main road", "", ""),
+        ]
+
+    different = _probability(residents("8 hay st", "40 elm road"), "1", "2")
+    assert _probability(residents("8 hay st", "312 hay st"), "1", "2") > different
+    assert _probability(residents("5 king st", "5 kng street"), "1", "2") > different
+
+
+def test_clusters_never_join_two_records_of_one_office():
+    ids = ["a", "b", "c"]
+    dates = dict.fromkeys(ids, (1980, 5, 6))
+    office_of = {"a": "Jobcenter", "b": "Caritas", "c": "Jobcenter"}
+    edges = [("a", "b"), ("b", "c"), ("a", "c")]
+    apart: list[tuple[str, str]] = []
+    clusters = _constrained_components(ids, edges, dates, None, office_of, apart)
+    assert clusters["a"] == clusters["b"] != clusters["c"]
+    assert apart == [("b", "c"), ("a", "c")]
+    # Without the offices all three join.
+    assert len(set(_constrained_components(ids, edges, dates).values())) == 1
+
+
+def test_a_file_of_one_office_says_nothing_by_its_office():
+    one = blocking_table([_record("1", "Ali", "Said") | {"source": "DRK"}] * 1)
+    assert offices(one) == {}
+    two = blocking_table(
+        [
+            _record("1", "Ali", "Said") | {"source": "DRK"},
+            _record("2", "Ali", "Said") | {"source": "Caritas"},
+            _record("3", "Ali", "Said"),
+        ]
+    )
+    assert offices(two) == {"1": "drk", "2": "caritas"}
+
+
+def test_the_same_office_twice_goes_to_review_not_into_one_cluster():
+    records = [
+        _record("1", "Mohammed", "Karimi", "1980-05-06", "m", "SYR", "Homs") | {"source": s}
+        for s in ("Jobcenter", "Jobcenter", "Caritas")
+    ]
+    records = [r | {"record_id": str(i)} for i, r in enumerate(records, 1)]
+    others = [
+        _record(str(i), "Aylin", f"Yilmaz{'a' * i}", "1975-02-03", "f") | {"source": "DRK"}
+        for i in range(4, 8)
+    ]
+    result = link_records(records + others)
+    clusters = result.clusters
+    assert clusters["1"] != clusters["2"]
+    assert clusters["3"] in (clusters["1"], clusters["2"])
+    assert any({a, b} <= {"1", "2", "3"} for a, b, _ in result.review)
+
+
+def test_a_pair_from_one_office_weighs_less_than_from_two():
+    def pair(second_office):
+        return [
+            _record("1", "Mohammed", "Karibi", "1980", "m") | {"source": "Jobcenter"},
+            _record("2", "Mohammed", "Karibi", "1980-05-06", "m") | {"source": second_office},
+            _record("3", "Aylin", "Yilmaz", "1975-02-03", "f") | {"source": "DRK"},
+        ]
+
+    assert _probability(pair("Caritas"), "1", "2") > _probability(pair("Jobcenter"), "1", "2")
