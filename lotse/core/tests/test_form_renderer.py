@@ -9,6 +9,10 @@ from django.utils.safestring import mark_safe
 from lotse.core.forms import DateInput, FormRenderer
 
 
+class FancySelect(forms.Select):
+    option_template_name = "django/forms/widgets/radio_option.html"
+
+
 class Everything(forms.Form):
     required_css_class = "required"
     name = forms.CharField(label="Name <b>", help_text="Your <i>name</i>", max_length=20)
@@ -26,6 +30,17 @@ class Everything(forms.Form):
         label="", choices=[("1", "one")], widget=forms.CheckboxSelectMultiple, required=False
     )
     agree = forms.BooleanField(label="Agree", required=False)
+    many = forms.MultipleChoiceField(
+        label="Many",
+        choices=[(1, 1000), (2, mark_safe("<b>two</b>")), ("x&y", "X & Y")],
+        required=False,
+    )
+    fancy = forms.ChoiceField(
+        label="Fancy", choices=[("a", "A")], widget=FancySelect(attrs={"data-x": "1"})
+    )
+    number = forms.TypedChoiceField(
+        label="Number", choices=[(1, "one"), (2, "two")], coerce=int, required=False
+    )
     note = forms.CharField(
         label=mark_safe("Note <abbr>!</abbr>"),
         widget=forms.Textarea(attrs={"rows": 2, "data-x": mark_safe("<q>"), "hidden": True}),
@@ -41,9 +56,9 @@ def _forms() -> list[forms.Form]:
     return [
         Everything(),
         Everything(auto_id=False),
-        Everything(initial={"name": "Ada", "kind": "a", "channel": "y"}),
+        Everything(initial={"name": "Ada", "kind": "a", "channel": "y", "many": [1, "x&y"]}),
         Everything({"name": "x" * 30, "born": "no date", "channel": "z"}),
-        Everything({"name": "Ada", "channel": "x"}, label_suffix=" ->"),
+        Everything({"name": "Ada", "channel": "x", "number": "2"}, label_suffix=" ->"),
     ]
 
 
