@@ -7,6 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 
 
@@ -92,14 +93,38 @@ def _select(widget: dict[str, Any]) -> str | None:
     return "".join(out)
 
 
+_FIELD = "django/forms/field.html"
+
+
+def _field_group(field: Any) -> str:
+    """django/forms/field.html in Python, newlines and all (the renderer strips)."""
+    out = []
+    if field.use_fieldset:
+        described = field.aria_describedby
+        described = f' aria-describedby="{_text(described)}"' if described else ""
+        legend = conditional_escape(field.legend_tag()) if field.label else ""
+        out.append(f"\n  <fieldset{described}>\n  {legend}\n")
+    else:
+        out.append(f"\n  {conditional_escape(field.label_tag()) if field.label else ''}\n")
+    out.append("\n")
+    if field.help_text:
+        auto_id = field.auto_id
+        ident = f' id="{_text(auto_id)}_helptext"' if auto_id else ""
+        out.append(f'<div class="helptext"{ident}>{mark_safe(field.help_text)}</div>')  # noqa: S308
+    out.append(f"\n{conditional_escape(field.errors)}\n{conditional_escape(field)}")
+    out.append("</fieldset>\n" if field.use_fieldset else "\n")
+    return "".join(out)
+
+
 class FormRenderer(DjangoTemplates):
-    """Django's form renderer with three templates done in Python, same output.
+    """Django's form renderer with four templates done in Python, same output.
 
     Every field of every form renders its (almost always empty) error list and
-    its label through templates, and a select two nested templates per option:
+    its label through templates inside the field group's own template, and a
+    select two nested templates per option:
     form rendering was a sixth of a case page's CPU with its five forms and a
-    hundred options. The empty error list renders to nothing, the label to one
-    tag, a select to its options; the templates stay in use for everything else
+    hundred options. The field group, the empty error list, the label and a
+    select with its options are built in Python; the templates stay in use for everything else
     (other widgets, errors that are there, whole forms, other option templates).
     """
 
@@ -113,6 +138,8 @@ class FormRenderer(DjangoTemplates):
             tag = conditional_escape(context["tag"])
             attrs = _attributes(context.get("attrs"))
             return f"<{tag}{attrs}>{label}</{tag}>".strip()
+        if template_name == _FIELD and set(context) == {"field"}:
+            return _field_group(context["field"]).strip()
         if template_name == _SELECT:
             rendered = _select(context["widget"])
             if rendered is not None:
