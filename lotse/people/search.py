@@ -102,7 +102,8 @@ def _levels(token: QueryToken, typo: Q) -> list[tuple[int, list[Q]]]:
 
 
 def _matches_nothing(condition: Q) -> bool:
-    return any(
+    # An AND with an empty IN list; an OR could still match through another child.
+    return condition.connector == Q.AND and any(
         isinstance(child, tuple) and child[0].endswith("__in") and not child[1]
         for child in condition.children
     )
