@@ -109,6 +109,9 @@ TEMPLATES = [
     },
 ]
 
+# Forms render as with Django's own renderer; the error list and label are faster.
+FORM_RENDERER = "lotse.core.forms.FormRenderer"
+
 _default_db = f"sqlite:///{DATA_DIR / 'lotse.sqlite3'}"
 
 
@@ -130,6 +133,14 @@ def _database(variable: str, url: str) -> dict[str, Any]:
         }
     else:
         database["CONN_HEALTH_CHECKS"] = True
+        # No parallel query by default: a request's queries are small, and with
+        # every core already serving requests, workers for one query only add CPU
+        # (a live name search's part at 1M took 55 ms in three processes where one
+        # process needs 11-18 ms). Batch work may raise it (docs/operations.md).
+        workers = env_int("LOTSE_DB_PARALLEL_WORKERS", 0, minimum=0)
+        options = database.setdefault("OPTIONS", {})
+        parallel = f"-c max_parallel_workers_per_gather={workers}"
+        options["options"] = f"{options.get('options', '')} {parallel}".strip()
     return database
 
 

@@ -16,7 +16,15 @@ def render_intake(view: CaseView) -> PanelContent | None:
     # The intake is the owner's record of the first conversation: case notes.
     if NOTES not in view.categories:
         return None
-    intake = intake_queryset(view.user).filter(case=view.case).first()
+    # The page has the person, case and organisation already; the panel shows
+    # the consent and who recorded it.
+    intake = (
+        intake_queryset(view.user)
+        .select_related(None)
+        .select_related("consent", "recorded_by")
+        .filter(case=view.case)
+        .first()
+    )
     if intake is None:
         return None
     areas = list(intake.life_areas.all())

@@ -75,26 +75,55 @@ def as_birth_date(value: BirthDate | datetime.date | None) -> BirthDate | None:
     return BirthDate(value, DAY)
 
 
-def _token_match(token: QueryToken, typo: Q) -> tuple[Q, Case]:
-    exact = Q(canon__in=token.canons)
-    folded = Q(fold__in=token.folds)
+def _levels(token: QueryToken, typo: Q) -> list[tuple[int, list[Q]]]:
+    """How strongly a key matches the token, strongest first, each level as the
+    conditions one index each answers."""
     skeleton = Q(skeleton__in=token.skeletons)
     if not token.abjad:
         # Latin letters carry vowels: only names written in Arabic script,
         # which lack them, may match a Latin query by consonants alone.
         skeleton &= Q(abjad=True)
-    near = Q(metaphone__in=token.metaphones) | skeleton
+    near = [Q(metaphone__in=token.metaphones), skeleton]
     if token.prefix:
-        near |= Q(form__startswith=token.prefix)
+        near.append(Q(form__startswith=token.prefix))
     # The Kölner Phonetik code is too coarse to look candidates up by (a
     # common code matches tens of thousands of keys in a large district); it
     # counts in the re-ranking instead.
-    levels = [When(exact, then=Value(4)), When(folded, then=Value(3)), When(near, then=Value(2))]
+    levels = [(4, [Q(canon__in=token.canons)]), (3, [Q(fold__in=token.folds)]), (2, near)]
     if typo:
         # A trigram neighbour (PostgreSQL) counts least: it fills places the keys leave.
-        levels.append(When(typo, then=Value(1)))
-    strength = Case(*levels, default=Value(0), output_field=IntegerField())
-    return exact | folded | near | typo, strength
+        levels.append((1, [typo]))
+    # A key set the token lacks matches nothing: leave it out rather than ask.
+    return [
+        (level, kept)
+        for level, conditions in levels
+        if (kept := [c for c in conditions if not _matches_nothing(c)])
+    ]
+
+
+def _matches_nothing(condition: Q) -> bool:
+    # An AND with an empty IN list; an OR could still match through another child.
+    return condition.connector == Q.AND and any(
+        isinstance(child, tuple) and child[0].endswith("__in") and not child[1]
+        for child in condition.children
+    )
+
+
+def _any(conditions: list[Q]) -> Q:
+    match = Q()
+    for condition in conditions:
+        match |= condition
+    return match
+
+
+def _token_match(token: QueryToken, typo: Q) -> tuple[Q, Case]:
+    levels = _levels(token, typo)
+    strength = Case(
+        *(When(_any(conditions), then=Value(level)) for level, conditions in levels),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return _any([_any(conditions) for _level, conditions in levels]), strength
 
 
 class TrigramSimilar(Lookup[bool]):
@@ -137,11 +166,21 @@ def candidate_ids(
 ) -> list[int]:
     """Ids of visible persons whose keys match the query, strongest matches first."""
     keys = NameKey.objects.visible_to(user, category=DataCategory.IDENTITY)
-    trigrams = _uses_trigrams(keys)
+    typos = [_trigram_match(token) if _uses_trigrams(keys) else Q() for token in query]
+    if len(query) == 1 and connections[keys.db].features.supports_slicing_ordering_in_compound:
+        # PostgreSQL; SQLite cannot limit the parts of a UNION and keeps the one query.
+        return _by_level(keys, query[0], birth_date, typos[0], limit)
+    return _by_strength(keys, query, birth_date, typos, limit)
+
+
+def _by_strength(
+    keys: Any, query: list[QueryToken], birth_date: BirthDate | None, typos: list[Q], limit: int
+) -> list[int]:
+    """One query: every matching key row, scored per word, summed per person."""
     anywhere = Q()
     strengths: dict[str, Max] = {}
-    for i, token in enumerate(query):
-        match, strength = _token_match(token, _trigram_match(token) if trigrams else Q())
+    for i, (token, typo) in enumerate(zip(query, typos, strict=True)):
+        match, strength = _token_match(token, typo)
         anywhere |= match
         strengths[f"s{i}"] = Max(strength)
     keys = keys.filter(anywhere)
@@ -158,6 +197,46 @@ def candidate_ids(
         .values_list("person_id", flat=True)[:limit]
     )
     return list(rows)
+
+
+def _by_level(
+    keys: Any, token: QueryToken, birth_date: BirthDate | None, typo: Q, limit: int
+) -> list[int]:
+    """candidate_ids for one word: the same ids in the same order, from index walks.
+
+    With one word a person's strength is that of their best key. Each key
+    condition is asked for only its lowest `limit` visible person ids (tagged
+    with its level): a person among the first `limit` by (strength, id) is
+    among the lowest `limit` of every condition they match, since everyone
+    below them there ranks before them, so ranking the union gives the same
+    list. PostgreSQL answers each part from one covering index (the key with
+    the person id, namekeys/0004) beside the user's grants (access/0005) in id
+    order and stops at `limit`. The exact and folded keys are asked first; only
+    when they give fewer than `limit` persons are the phonetic, consonant and
+    prefix keys asked too (for "ali" they would add 100,000 index entries to
+    sort at a million persons, for nothing). A live search for "ali" read
+    80,000 key rows and hashed 144,000 grants in three processes (400-600 ms).
+    """
+    if birth_date is not None:
+        keys = keys.filter(_born_in(birth_date.date.year))
+    levels = _levels(token, typo)
+    strength: dict[int, int] = {}
+    for group in ([lv for lv in levels if lv[0] >= 3], [lv for lv in levels if lv[0] < 3]):
+        parts = [
+            keys.filter(condition)
+            .order_by("person_id")
+            .annotate(level=Value(level, output_field=IntegerField()))
+            .values_list("person_id", "level")
+            .distinct()[:limit]
+            for level, conditions in group
+            for condition in conditions
+        ]
+        if parts:
+            for person_id, level in parts[0].union(*parts[1:], all=True):
+                strength[person_id] = max(level, strength.get(person_id, 0))
+        if len(strength) >= limit:
+            break
+    return sorted(strength, key=lambda pk: (-strength[pk], pk))[:limit]
 
 
 @lru_cache(maxsize=200_000)
