@@ -24,7 +24,9 @@ compared (lotse.linkage.features) and how candidates are found and clustered:
   matching two namesakes joins only the likelier one), nor, where the file names
   two or more offices, two clusters holding records of one office (each office
   keeps one record of a person); pairs kept apart so go to review. With offices
-  known the match threshold is OFFICE_MATCH_THRESHOLD, else MATCH_THRESHOLD;
+  known the match threshold is OFFICE_MATCH_THRESHOLD, lowered on large files to
+  the probability MATCH_WEIGHT bits of evidence have under the file's prior (never
+  below JOIN_FLOOR), else MATCH_THRESHOLD;
 - where a file has the optional address columns: blocking on the place of
   residence or the address with names or the date, and address levels for the
   same street under another number and the same number in a street written alike;
@@ -51,6 +53,14 @@ MATCH_THRESHOLD = 0.95  # clusters join at or above this probability
 # chain; then a lower probability suffices for the same precision.
 OFFICE_MATCH_THRESHOLD = 0.8
 REVIEW_THRESHOLD = 0.5  # from here up to the match threshold a person decides
+# The evidence (match weight, log2 of the Bayes factor) a pair needs where offices are
+# known. A probability threshold alone asks for ever more evidence as the file grows:
+# the prior of a match falls with the file's size (about 1.3e-5 at 100k records, 1.3e-6
+# at 1M), and with it every pair's probability. So the threshold follows the prior
+# down to this weight, but stays within [JOIN_FLOOR, OFFICE_MATCH_THRESHOLD]: at 100k
+# records 18.5 bits are p 0.83 and 0.8 holds; at 1M they are p 0.32 and 0.5 holds.
+MATCH_WEIGHT = 18.5
+JOIN_FLOOR = 0.5  # a pair likelier two people than one is never joined automatically
 
 _SAME_DAY = "l.year = r.year and l.day_month = r.day_month"
 _WEAK = "l.year = r.year and (l.weak_date or r.weak_date)"
@@ -454,6 +464,17 @@ for column, m_same, u_same in (
     )
 
 
+def threshold_for_prior(
+    prior: float, weight: float = MATCH_WEIGHT, ceiling: float = OFFICE_MATCH_THRESHOLD
+) -> float:
+    """The match probability a pair of `weight` bits of evidence has under the prior
+    `prior` (of two random records being one person), within [JOIN_FLOOR, ceiling]."""
+    if not 0 < prior < 1:
+        return ceiling
+    odds = 2**weight * prior / (1 - prior)
+    return min(ceiling, max(JOIN_FLOOR, odds / (1 + odds)))
+
+
 @dataclass
 class Result:
     clusters: dict[str, str]  # record_id -> cluster_id
@@ -462,6 +483,7 @@ class Result:
     pairs: list[tuple[str, str, float]]  # scored pairs at or above REVIEW_THRESHOLD
     blocked_true_pairs: int | None = None  # with ground truth: true pairs blocking kept
     stages: Stages = field(default_factory=Stages)  # wall and CPU seconds per stage
+    threshold: float = MATCH_THRESHOLD  # the match threshold the clusters were joined at
 
 
 def _settings(
@@ -513,8 +535,12 @@ def run_splink(
     review_from: float = REVIEW_THRESHOLD,
     truth: dict[str, str] | None = None,
     stages: Stages | None = None,
+    match_weight: float | None = None,
 ) -> Result:
-    """Predict, cluster and collect the review band; `train` estimates what settings leave open."""
+    """Predict, cluster and collect the review band; `train` estimates what settings leave open.
+
+    With `match_weight`, the threshold is that weight's probability under the trained
+    prior, at most `threshold` and at least JOIN_FLOOR (threshold_for_prior)."""
     from splink import DuckDBAPI, Linker
 
     logging.getLogger("splink").setLevel(logging.ERROR)
@@ -522,7 +548,7 @@ def run_splink(
     ids = table["unique_id"]
     clusters = {record_id: record_id for record_id in ids}
     if len(ids) < 2:
-        return Result(clusters, [], 0, [], stages=stages)
+        return Result(clusters, [], 0, [], stages=stages, threshold=threshold)
     con = connect()
     try:
         with stages("registration"):
@@ -534,6 +560,9 @@ def run_splink(
             linker = Linker(db_api.register("linkage_records"), settings, log_level=logging.ERROR)
         with stages("training"):
             train(linker)
+        if match_weight is not None:
+            prior = linker._settings_obj._probability_two_random_records_match  # no public getter
+            threshold = threshold_for_prior(prior, match_weight, ceiling=threshold)
         rules = _own_blocking(settings)
         if rules is not None:
             with stages("blocking"):
@@ -602,7 +631,7 @@ def run_splink(
         kept_apart = set(apart)
         review = sorted((a, b, p) for a, b, p in pairs if p < threshold or (a, b) in kept_apart)
     candidate_pairs = int(count[0]) if count else 0
-    return Result(clusters, review, candidate_pairs, pairs, blocked_true, stages)
+    return Result(clusters, review, candidate_pairs, pairs, blocked_true, stages, threshold)
 
 
 def _components(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, str]:
@@ -784,7 +813,11 @@ def link_records(
         table = blocking_table(records)
         em_pairs = same_date_pairs(table)
     if "threshold" not in kwargs:
-        kwargs["threshold"] = OFFICE_MATCH_THRESHOLD if offices(table) else MATCH_THRESHOLD
+        if offices(table):
+            kwargs["threshold"] = OFFICE_MATCH_THRESHOLD
+            kwargs.setdefault("match_weight", MATCH_WEIGHT)
+        else:
+            kwargs["threshold"] = MATCH_THRESHOLD
     return run_splink(
         table,
         settings,
