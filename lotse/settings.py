@@ -1,5 +1,6 @@
 import base64
 import binascii
+import os
 from pathlib import Path
 from typing import Any
 
@@ -133,14 +134,15 @@ def _database(variable: str, url: str) -> dict[str, Any]:
         }
     else:
         database["CONN_HEALTH_CHECKS"] = True
-        # No parallel query by default: a request's queries are small, and with
-        # every core already serving requests, workers for one query only add CPU
-        # (a live name search's part at 1M took 55 ms in three processes where one
-        # process needs 11-18 ms). Batch work may raise it (docs/operations.md).
-        workers = env_int("LOTSE_DB_PARALLEL_WORKERS", 0, minimum=0)
-        options = database.setdefault("OPTIONS", {})
-        parallel = f"-c max_parallel_workers_per_gather={workers}"
-        options["options"] = f"{options.get('options', '')} {parallel}".strip()
+        # Parallel query stays PostgreSQL's (two workers per query): without it the
+        # interactive name search at 1M misses its 50 ms p95 on a quiet server (45 ms
+        # with, 52-78 ms without), and the 50-user load is no longer CPU-bound
+        # (docs/benchmarks.md, sixth session). A server that is may set 0.
+        if "LOTSE_DB_PARALLEL_WORKERS" in os.environ:
+            workers = env_int("LOTSE_DB_PARALLEL_WORKERS", 2, minimum=0)
+            options = database.setdefault("OPTIONS", {})
+            parallel = f"-c max_parallel_workers_per_gather={workers}"
+            options["options"] = f"{options.get('options', '')} {parallel}".strip()
     return database
 
 
