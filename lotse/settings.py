@@ -134,10 +134,9 @@ def _database(variable: str, url: str) -> dict[str, Any]:
         }
     else:
         database["CONN_HEALTH_CHECKS"] = True
-        # Parallel query stays PostgreSQL's (two workers per query): without it the
-        # interactive name search at 1M misses its 50 ms p95 on a quiet server (45 ms
-        # with, 52-78 ms without), and the 50-user load is no longer CPU-bound
-        # (docs/benchmarks.md, sixth session). A server that is may set 0.
+        # Parallel query: set here, the operator's choice for every process;
+        # unset, `lotse serve` turns it off for its pages (lotse.core.parallel)
+        # and task workers and the reports connection keep PostgreSQL's.
         if "LOTSE_DB_PARALLEL_WORKERS" in os.environ:
             workers = env_int("LOTSE_DB_PARALLEL_WORKERS", 2, minimum=0)
             options = database.setdefault("OPTIONS", {})

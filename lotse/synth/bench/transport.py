@@ -25,6 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lotse.core.heap import settle
+from lotse.core.parallel import serve_interactive_queries
 from lotse.testing.auth import login_verified
 
 BENCH_DEVICE = "test"  # the name login_verified gives the device it creates
@@ -109,6 +110,8 @@ class _CountingApp:
 
 class HttpTransport:
     def __init__(self, user: Any) -> None:
+        # Configured like `lotse serve`, whose pages it measures.
+        serve_interactive_queries()
         self.app = _CountingApp()
         self.server = WSGIServer(("127.0.0.1", 0), _QuietHandler, ipv6=False)
         self.server.set_app(self.app)

@@ -93,6 +93,9 @@ class Command(BaseCommand):
             )
         from gunicorn.app.base import BaseApplication
 
+        from lotse.core.parallel import serve_interactive_queries
+
+        serve_interactive_queries()
         from lotse.wsgi import application
 
         class LotseApplication(BaseApplication):

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Max
 
+from lotse.core.parallel import serve_interactive_queries
 from lotse.names import parse_birth_date
 from lotse.people.cli.search import operator
 from lotse.people.models import Person
@@ -33,6 +34,12 @@ class Command(BaseCommand):
             "--without-date", action="store_true", help="Name only, no date of birth."
         )
         parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
+        parser.add_argument(
+            "--parallel-query",
+            action="store_true",
+            help="Keep PostgreSQL's parallel query (a task worker's setting); by default "
+            "the search runs as `lotse serve` runs it, without.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["queries"] < 1:
@@ -40,6 +47,8 @@ class Command(BaseCommand):
         top = Person.objects.aggregate(top=Max("id"))["top"]
         if not top:
             raise CommandError("No persons: run `lotse synth --persons N` first.")
+        if not options["parallel_query"]:
+            serve_interactive_queries()
         rng = random.Random(f"bench-search:{options['seed']}")  # noqa: S311 (sampling)
         user = operator()
         total = options["warmup"] + options["queries"]
@@ -93,6 +102,7 @@ class Command(BaseCommand):
             "persons": Person.objects.count(),
             "queries": len(timings),
             "with_date": not options["without_date"],
+            "parallel_query": options["parallel_query"],
             "p50_ms": round(percentile(timings, 50), 1),
             "p95_ms": round(percentile(timings, 95), 1),
             "max_ms": round(max(timings), 1),
