@@ -19,9 +19,9 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Case, F, IntegerField, Lookup, Max, Q, Value, When
-from django.db.models.expressions import CombinedExpression
+from django.db.models import IntegerField, Lookup, Q, Value
 
 from lotse.core.categories import DataCategory
 from lotse.namekeys import dictionary
@@ -109,23 +109,6 @@ def _matches_nothing(condition: Q) -> bool:
     )
 
 
-def _any(conditions: list[Q]) -> Q:
-    match = Q()
-    for condition in conditions:
-        match |= condition
-    return match
-
-
-def _token_match(token: QueryToken, typo: Q) -> tuple[Q, Case]:
-    levels = _levels(token, typo)
-    strength = Case(
-        *(When(_any(conditions), then=Value(level)) for level, conditions in levels),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    return _any([_any(conditions) for _level, conditions in levels]), strength
-
-
 class TrigramSimilar(Lookup[bool]):
     """PostgreSQL's pg_trgm `%`: similar enough by shared trigrams (namekey_form_trgm index)."""
 
@@ -176,27 +159,46 @@ def candidate_ids(
 def _by_strength(
     keys: Any, query: list[QueryToken], birth_date: BirthDate | None, typos: list[Q], limit: int
 ) -> list[int]:
-    """One query: every matching key row, scored per word, summed per person."""
-    anywhere = Q()
-    strengths: dict[str, Max] = {}
-    for i, (token, typo) in enumerate(zip(query, typos, strict=True)):
-        match, strength = _token_match(token, typo)
-        anywhere |= match
-        strengths[f"s{i}"] = Max(strength)
-    keys = keys.filter(anywhere)
+    """One query: per person and word the strongest key, summed over the words.
+
+    Each key condition is its own part of a UNION ALL, tagged with its word and
+    level, so each part reads the person ids from one covering key index alone
+    (namekeys/0004) and one aggregate ranks them. Asking every condition of every
+    word at once instead (one OR over the key columns, the levels as CASE) read a
+    table page per matching key row: a date-less query for a common name
+    ("Roya Mohammade": 51,000 rows on 15,000 pages at a million persons) took
+    80-200 ms, the parts 30-45 ms.
+    """
     if birth_date is not None:
         keys = keys.filter(_born_in(birth_date.date.year))
-    total: Any = None
-    for name in strengths:
-        total = F(name) if total is None else CombinedExpression(total, "+", F(name))
-    rows = (
-        keys.values("person_id")
-        .annotate(**strengths)
-        .annotate(total=total)
-        .order_by("-total", "person_id")
-        .values_list("person_id", flat=True)[:limit]
+    parts = [
+        keys.filter(condition)
+        .annotate(
+            word=Value(word, output_field=IntegerField()),
+            strength=Value(level, output_field=IntegerField()),
+        )
+        .values_list("person_id", "word", "strength")
+        for word, (token, typo) in enumerate(zip(query, typos, strict=True))
+        for level, conditions in _levels(token, typo)
+        for condition in conditions
+    ]
+    if not parts:
+        return []
+    try:
+        sql, params = parts[0].union(*parts[1:], all=True).query.sql_with_params()
+    except EmptyResultSet:  # no visible person at all
+        return []
+    # A word's strength is its best key's level; a word without a key adds nothing.
+    total = " + ".join(
+        f"COALESCE(MAX(CASE WHEN word = {word} THEN strength END), 0)" for word in range(len(query))
     )
-    return list(rows)
+    ranked = (
+        f"SELECT person_id, {total} AS total FROM ({sql}) AS matches "  # noqa: S608 (our SQL)
+        "GROUP BY person_id ORDER BY total DESC, person_id LIMIT %s"
+    )
+    with connections[keys.db].cursor() as cursor:
+        cursor.execute(ranked, [*params, limit])
+        return [person_id for person_id, _total in cursor.fetchall()]
 
 
 def _by_level(
