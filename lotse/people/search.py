@@ -77,36 +77,33 @@ def as_birth_date(value: BirthDate | datetime.date | None) -> BirthDate | None:
 
 def _levels(token: QueryToken, typo: Q) -> list[tuple[int, list[Q]]]:
     """How strongly a key matches the token, strongest first, each level as the
-    conditions one index each answers."""
-    skeleton = Q(skeleton__in=token.skeletons)
-    if not token.abjad:
+    conditions one index each answers. A key set the token lacks is left out
+    rather than asked for (an empty IN list matches nothing)."""
+    near: list[Q] = []
+    if token.metaphones:
+        near.append(Q(metaphone__in=token.metaphones))
+    if token.skeletons:
         # Latin letters carry vowels: only names written in Arabic script,
         # which lack them, may match a Latin query by consonants alone.
-        skeleton &= Q(abjad=True)
-    near = [Q(metaphone__in=token.metaphones), skeleton]
+        near.append(
+            Q(skeleton__in=token.skeletons)
+            if token.abjad
+            else Q(skeleton__in=token.skeletons, abjad=True)
+        )
     if token.prefix:
         near.append(Q(form__startswith=token.prefix))
     # The Kölner Phonetik code is too coarse to look candidates up by (a
     # common code matches tens of thousands of keys in a large district); it
     # counts in the re-ranking instead.
-    levels = [(4, [Q(canon__in=token.canons)]), (3, [Q(fold__in=token.folds)]), (2, near)]
+    levels = [
+        (4, [Q(canon__in=token.canons)] if token.canons else []),
+        (3, [Q(fold__in=token.folds)] if token.folds else []),
+        (2, near),
+    ]
     if typo:
         # A trigram neighbour (PostgreSQL) counts least: it fills places the keys leave.
         levels.append((1, [typo]))
-    # A key set the token lacks matches nothing: leave it out rather than ask.
-    return [
-        (level, kept)
-        for level, conditions in levels
-        if (kept := [c for c in conditions if not _matches_nothing(c)])
-    ]
-
-
-def _matches_nothing(condition: Q) -> bool:
-    # An AND with an empty IN list; an OR could still match through another child.
-    return condition.connector == Q.AND and any(
-        isinstance(child, tuple) and child[0].endswith("__in") and not child[1]
-        for child in condition.children
-    )
+    return [(level, conditions) for level, conditions in levels if conditions]
 
 
 class TrigramSimilar(Lookup[bool]):
