@@ -14,8 +14,9 @@ def test_settle_loads_the_url_patterns_and_freezes_what_exists():
         frozen = settle()
         assert frozen == gc.get_freeze_count() > 0
         # Objects made afterwards stay collectable: they are not in the frozen count.
+        # (It may shrink: a frozen object that other threads let go of is freed.)
         garbage = [[i] for i in range(1000)]
-        assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() <= frozen
         del garbage
     finally:
         gc.unfreeze()
