@@ -244,13 +244,13 @@ def with_capped_keys(
         table[f"{column}_c"] = [
             v if v is not None and counts[v] <= cap else None for v in table[column]
         ]
-    for name, (key, parts) in CAPPED_BLOCKS.items():
-        blocks = [
-            None if None in block else block
-            for block in zip(table[key], *(_part(table, p) for p in parts), strict=True)
-        ]
-        sizes = Counter(b for b in blocks if b is not None)
-        table[name] = [b[0] if b is not None and sizes[b] <= block_cap else None for b in blocks]
+    parts = {p: _part(table, p) for _, block in CAPPED_BLOCKS.values() for p in block}
+    for name, (key, block) in CAPPED_BLOCKS.items():
+        columns = (table[key], *(parts[p] for p in block))
+        sizes = Counter(zip(*columns, strict=True))
+        # Blocks over the cap, and those with a part missing (no block at all).
+        dropped = {b for b, size in sizes.items() if size > block_cap or None in b}
+        table[name] = [None if b in dropped else b[0] for b in zip(*columns, strict=True)]
     return table
 
 
