@@ -8,6 +8,7 @@ import pytest
 
 from lotse.linkage.engine import (
     BLOCKING_RULES,
+    CAPPED_BLOCKS,
     _constrained_components,
     blocking_table,
     dates_compatible,
@@ -42,14 +43,23 @@ def _record(record_id, given, family, birth="", sex="", nationality="", place=""
     }
 
 
-def rules_keeping(a, b):
-    """The blocking rules that keep the pair, as Splink compares it (smaller id left)."""
+def rules_keeping(a, b, others=(), **caps):
+    """The blocking rules that keep the pair, as Splink compares it (smaller id left);
+    `others`: more records of the file (they count towards the caps, passed as for
+    with_capped_keys)."""
     con = duckdb.connect()
-    con.register("f", pa.table(blocking_table([a, b])))
+    table = blocking_table([a, b, *others])
+    if caps:
+        table = with_capped_keys(table, **caps)
+    con.register("f", pa.table(table))
+    ids = (a["record_id"], b["record_id"])
     kept = []
     for rule in BLOCKING_RULES:
-        sql = f"select count(*) from f l join f r on l.unique_id < r.unique_id and ({rule})"
-        if con.execute(sql).fetchall()[0][0]:
+        sql = (
+            f"select count(*) from f l join f r on l.unique_id < r.unique_id and ({rule})"
+            " where l.unique_id in (?, ?) and r.unique_id in (?, ?)"
+        )
+        if con.execute(sql, [*ids, *ids]).fetchall()[0][0]:
             kept.append(rule)
     return kept
 
@@ -125,10 +135,63 @@ def test_it_does_not_keep_the_pair(a, b):
     assert rules_keeping(a, b) == []
 
 
+def _key(column):
+    """The name key a capped column holds (a key or a block column)."""
+    return CAPPED_BLOCKS[column][0] if column in CAPPED_BLOCKS else column.removesuffix("_c")
+
+
 @pytest.mark.parametrize("rule", BLOCKING_RULES)
 def test_no_rule_blocks_on_a_name_alone(rule):
-    columns = {c.removesuffix("_c") for c in re.findall(r"[lr]\.(\w+)", rule)}
+    columns = {_key(c) for c in re.findall(r"[lr]\.(\w+)", rule)}
     assert columns - NAME_COLUMNS, rule
+
+
+def test_a_block_column_holds_a_common_key_where_its_block_is_small():
+    # Six records named Hassan, five born in 1980: over a cap of 4 on the key, and on the
+    # key with the year; the one born in 1975 is in a block of its own.
+    records = [_record(str(i), f"Karim{'a' * i}", "Hassan", "1980", "m") for i in range(5)]
+    records.append(_record("5", "Aylin", "Hassan", "1975", "f"))
+    records.append(_record("6", "Aylin", "Hassan", "", "f"))  # no year: no block
+    table = with_capped_keys(blocking_table(records), cap=4, block_cap=4)
+    assert table["family_key_c"] == [None] * 7
+    assert table["family_key_y"][:5] == [None] * 5
+    assert table["family_key_y"][5] == table["family_key"][5] is not None
+    assert table["family_key_y"][6] is None
+    # The family name with the given name's first sound: five records with K, two with A.
+    assert table["family_key_g"][5:] == table["family_key"][5:]
+    assert table["family_key_g"][:5] == [None] * 5
+    table = with_capped_keys(blocking_table(records), cap=4, block_cap=5)
+    assert table["family_key_y"][:5] == table["family_key"][:5]
+
+
+def test_a_common_family_name_still_blocks_in_a_small_block():
+    # The given name mistyped, a placeholder date: only the family name and the year
+    # bring the pair together. The family name is over the key cap (3 here), but in 1980
+    # the block holds only the pair.
+    a = _record("1", "Tesfaye", "Hassan", "1980-01-01", "m", "SYR")
+    b = _record("2", "Nesfaye", "Hassan", "1980-05-06", "m", "SYR", "Homs")
+    others = [_record(f"n{i}", "Omar", "Hassan", f"{1981 + i}", "m", "SYR") for i in range(4)]
+    kept = rules_keeping(a, b, others, cap=3, block_cap=3)
+    assert any("family_key_y" in rule for rule in kept)
+    # A cap on the key alone loses it: every rule keeping it blocks on a capped block.
+    assert all(re.search(r"\bl\.(family_key_y|family_cologne_y) ", r) for r in kept)
+    # With the block itself over the cap (namesakes born the same year), not kept by it.
+    crowd = [_record(f"k{i}", "Omar", "Hassan", "1980", "m") for i in range(2)]
+    kept = rules_keeping(a, b, others + crowd, cap=3, block_cap=3)
+    assert not [r for r in kept if "family_key_y" in r]
+
+
+def test_a_pair_on_part_of_the_names_and_a_weak_date_must_not_contradict():
+    a = _record("1", "Tesfaye", "Hassan", "1980-01-01", "m", "SYR", "Homs")
+    b = _record("2", "Tesmaye", "Hassan", "1980-05-06", "m", "SYR", "Homs")
+    assert rules_keeping(a, b)
+    for field, value in (("sex", "f"), ("nationality", "IRQ"), ("birth_place", "Aleppo")):
+        assert rules_keeping(a, b | {field: value}) == [], field
+    # Missing on one side is no contradiction.
+    assert rules_keeping(a, b | {"sex": "", "nationality": "", "birth_place": ""})
+    # With both names alike the year alone suffices, whatever else differs.
+    same = _record("2", "Tesfaye", "Hassan", "1980-05-06", "f", "IRQ", "Aleppo")
+    assert rules_keeping(a, same)
 
 
 def test_dates_compatible_allows_swaps_typos_and_partial_dates():
