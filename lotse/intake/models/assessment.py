@@ -2,11 +2,11 @@ from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Value, When
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.visibility import Action, VisibleQuerySet, grants_for
-from lotse.core.categories import DataCategory, to_mask
+from lotse.access.visibility import Action, RowCategoryBit, VisibleQuerySet, grants_for, holding
+from lotse.core.categories import DataCategory
 from lotse.intake.choices import Priority
 
 
@@ -36,25 +36,11 @@ class AssessmentQuerySet(VisibleQuerySet["AssessmentEntry"]):
         # A correlated EXISTS per row (one lookup on the grant index by
         # organisation and case) instead of one hashed subplan per category,
         # which would read every grant of the organisation.
-        bit = Case(
-            *(
-                When(life_area__category=cat.value, then=Value(to_mask([cat])))
-                for cat in DataCategory
-            ),
-            default=Value(0),
-            output_field=models.IntegerField(),
+        held = holding(
+            grants_for(user, action).filter(case_id=OuterRef("case_id")),
+            OuterRef("_category_bit"),
         )
-        held = (
-            grants_for(user, action)
-            .filter(case_id=OuterRef("case_id"))
-            .alias(
-                _hit=ExpressionWrapper(
-                    F("categories").bitand(OuterRef("_category_bit")),  # type: ignore[arg-type]
-                    output_field=models.IntegerField(),
-                )
-            )
-            .filter(_hit__gt=0)
-        )
+        bit = RowCategoryBit("life_area__category")
         return visible.alias(_category_bit=bit).filter(Exists(held))
 
     def current(self) -> Self:
