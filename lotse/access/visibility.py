@@ -124,26 +124,100 @@ def grants_for(
     about one case checks that case's few grants (grant_org_case) instead of
     hashing every grant of the user's organisations.
     """
-    today = timezone.localdate()
-    organisations = tuple(
-        _dpo_org_ids(user) if action == Action.AUDIT else user.case_organisation_ids
-    )
-    owner = action in (Action.CHANGE, Action.AUDIT) or owner_only
-    case_id = None if case is None else case_pk(case)
+    key = _grants_key(user, action, category=category, owner_only=owner_only, case=case)
     memo = _request_memo(user)
     # Everything the query depends on is in the key, so a hit is the very query
     # a fresh build would give; the rows are still read from the database.
-    key = (action == Action.AUDIT, organisations, owner, case_id, category, today)
     grants = memo.get(key)
     if grants is None:
         if category is not None and action != Action.AUDIT:
             base = grants_for(user, action, owner_only=owner_only, case=case)
             grants = _with_category(base, category)
         else:
+            _audit, organisations, owner, case_id, _category, today = key
             grants = _build_grants(action, organisations, owner, case_id, today)
         memo[key] = grants
     # A copy: a caller that evaluates it must not fill the shared one's result cache.
     return grants.all()
+
+
+def _grants_key(
+    user: Any, action: Action, *, category: str | None, owner_only: bool, case: Any
+) -> tuple[Any, ...]:
+    organisations = tuple(
+        _dpo_org_ids(user) if action == Action.AUDIT else user.case_organisation_ids
+    )
+    owner = action in (Action.CHANGE, Action.AUDIT) or owner_only
+    case_id = None if case is None else case_pk(case)
+    return (action == Action.AUDIT, organisations, owner, case_id, category, timezone.localdate())
+
+
+class _HeldIn(Func):
+    """`EXISTS (SELECT 1 FROM (grants) held WHERE [held.case_id = case AND]
+    held.categories & bit > 0)`, the grants given as SQL compiled once per
+    request (see held_for_rows)."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, grants: tuple[str, tuple[Any, ...]], bit: Any, case: Any = None) -> None:
+        super().__init__(bit, *([] if case is None else [case]))
+        self.grants_sql, self.grants_params = grants
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:  # type: ignore[override]
+        bit, params = compiler.compile(self.source_expressions[0])
+        quote = connection.ops.quote_name
+        conditions = f"(held.{quote('categories')} & {bit}) > 0"
+        if len(self.source_expressions) > 1:
+            case, case_params = compiler.compile(self.source_expressions[1])
+            conditions = f"held.{quote('case_id')} = {case} AND {conditions}"
+            params = (*params, *case_params)
+        # Both fragments are compiled by Django; the grant query is a queryset's own SQL.
+        sql = f"EXISTS (SELECT 1 FROM ({self.grants_sql}) held WHERE {conditions})"  # noqa: S608
+        return sql, (*self.grants_params, *params)
+
+
+_SQL_MEMO_ATTRIBUTE = "_lotse_grant_sql"
+
+
+def held_for_rows(
+    user: Any,
+    action: Action,
+    bit: Any,
+    *,
+    using: str,
+    case: Any = None,
+    case_column: Any = "case_id",
+    owner_only: bool = False,
+) -> _HeldIn:
+    """The per-row category check: a current grant of the user for the row's
+    case holds the row's category `bit` (a RowCategoryBit, or a reference to one).
+
+    What a correlated EXISTS on grants_for() checks, but the grants do not
+    depend on the row: their query is compiled once per request and database
+    (like grants_for's memo, only the query is shared, never rows), so every
+    further query of a page with a per-row category costs about as much to
+    build as a plain filter, and a case without such rows little. With `case`
+    (the rows are all of that case) only that case's few grants are read;
+    without it, the row's `case_column` picks them (an index probe each on
+    grant_org_case, as before).
+    """
+    key = (using, *_grants_key(user, action, category=None, owner_only=owner_only, case=case))
+    memo: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] | None = getattr(
+        user, _SQL_MEMO_ATTRIBUTE, None
+    )
+    if memo is None:
+        memo = {}
+        with contextlib.suppress(AttributeError):
+            setattr(user, _SQL_MEMO_ATTRIBUTE, memo)
+    compiled = memo.get(key)
+    if compiled is None:
+        grants = grants_for(user, action, owner_only=owner_only, case=case)
+        sql, params = grants.values("case_id", "categories").query.get_compiler(using).as_sql()
+        compiled = memo[key] = (sql, tuple(params))
+    if case is not None:
+        return _HeldIn(compiled, bit)
+    column = F(case_column) if isinstance(case_column, str) else case_column
+    return _HeldIn(compiled, bit, column)
 
 
 def _build_grants(
@@ -343,6 +417,7 @@ __all__ = [
     "categories_for_cases",
     "current_grants",
     "grants_for",
+    "held_for_rows",
     "holding",
     "may_change",
 ]

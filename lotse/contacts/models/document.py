@@ -5,7 +5,14 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.visibility import Action, RowCategoryBit, VisibleQuerySet, grants_for, holding
+from lotse.access.visibility import (
+    Action,
+    RowCategoryBit,
+    VisibleQuerySet,
+    grants_for,
+    held_for_rows,
+    holding,
+)
 from lotse.core.categories import DataCategory
 
 
@@ -34,6 +41,10 @@ class DocumentQuerySet(VisibleQuerySet["Document"]):
         if category is not None:
             cases = grants_for(user, action, category=category, case=case).values("case_id")
             return rows.filter(data_category=category, case_id__in=cases)
+        bit = RowCategoryBit("data_category")
+        if case is not None:
+            # The case page: that case's grants, their query compiled once a request.
+            return rows.filter(held_for_rows(user, action, bit, using=self.db, case=case))
         # One correlated EXISTS per row (a lookup on the grant index by organisation
         # and case) holding the row's own category bit, as for assessments and
         # conferences: one subquery per category cost the case page eight
@@ -42,7 +53,7 @@ class DocumentQuerySet(VisibleQuerySet["Document"]):
             grants_for(user, action, case=case).filter(case_id=OuterRef("case_id")),
             OuterRef("_category_bit"),
         )
-        return rows.alias(_category_bit=RowCategoryBit("data_category")).filter(Exists(held))
+        return rows.alias(_category_bit=bit).filter(Exists(held))
 
 
 class Document(models.Model):

@@ -14,7 +14,14 @@ from typing import Any, ClassVar, Self, TypeVar
 from django.db import models
 from django.db.models import Exists, OuterRef
 
-from lotse.access.visibility import Action, RowCategoryBit, VisibleQuerySet, grants_for, holding
+from lotse.access.visibility import (
+    Action,
+    RowCategoryBit,
+    VisibleQuerySet,
+    grants_for,
+    held_for_rows,
+    holding,
+)
 
 _M = TypeVar("_M", bound=models.Model)
 
@@ -38,6 +45,13 @@ class LifeAreaRowQuerySet(VisibleQuerySet[_M]):
         if not _is_active(user) or action == Action.AUDIT:
             # Like every case-level row: no case content for the DPO's audit view.
             return self.none()
+        bit = RowCategoryBit(self.category_path)
+        if case is not None:
+            # The rows of one case: that case's grants, compiled once a request.
+            held = held_for_rows(
+                user, action, bit, using=self.db, case=case, owner_only=self.owner_only
+            )
+            return rows.filter(held)
         # One correlated EXISTS per row: a current grant of the user's organisations
         # for this row's case whose categories include the row's life-area category.
         # It implies the case-level check, so no second semi-join over all grants.
@@ -46,7 +60,6 @@ class LifeAreaRowQuerySet(VisibleQuerySet[_M]):
             case_id=OuterRef(case_path)
         )
         hit = holding(grants, OuterRef("_row_category_bit"))
-        bit = RowCategoryBit(self.category_path)
         visible = rows.alias(_row_category_bit=bit).filter(Exists(hit))
         return visible
 
