@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
+from django.core.exceptions import EmptyResultSet
 from django.db import models
 from django.db.models import F, Func, Q
 from django.utils import timezone
@@ -135,7 +136,14 @@ def grants_for(
             grants = _with_category(base, category)
         else:
             _audit, organisations, owner, case_id, _category, today = key
-            grants = _build_grants(action, organisations, owner, case_id, today)
+            if action != Action.AUDIT and case_id is not None:
+                # From the user's grants for every case: the validity filters,
+                # the costly part to build, are built once a request.
+                grants = grants_for(user, action, owner_only=owner_only).filter(case_id=case_id)
+            elif action != Action.AUDIT and owner:
+                grants = grants_for(user, Action.VIEW).filter(owner=True)
+            else:
+                grants = _build_grants(action, organisations, owner, case_id, today)
         memo[key] = grants
     # A copy: a caller that evaluates it must not fill the shared one's result cache.
     return grants.all()
@@ -153,26 +161,38 @@ def _grants_key(
 
 
 class _HeldIn(Func):
-    """`EXISTS (SELECT 1 FROM (grants) held WHERE [held.case_id = case AND]
-    held.categories & bit > 0)`, the grants given as SQL compiled once per
-    request (see held_for_rows)."""
+    """`EXISTS (SELECT 1 FROM (grants) held WHERE [held.case_id = case]
+    [AND held.categories & bit > 0])`, the grants given as SQL compiled once
+    per request (see held_for_rows)."""
 
     output_field = models.BooleanField()
 
-    def __init__(self, grants: tuple[str, tuple[Any, ...]], bit: Any, case: Any = None) -> None:
-        super().__init__(bit, *([] if case is None else [case]))
+    def __init__(
+        self, grants: tuple[str, tuple[Any, ...]], bit: Any = None, case: Any = None
+    ) -> None:
+        self.has_bit, self.has_case = bit is not None, case is not None
+        super().__init__(*(e for e in (bit, case) if e is not None))
         self.grants_sql, self.grants_params = grants
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:  # type: ignore[override]
-        bit, params = compiler.compile(self.source_expressions[0])
+        if not self.grants_sql:
+            # No grants can match (no organisation): nothing, as `pk__in=[]` says.
+            raise EmptyResultSet
         quote = connection.ops.quote_name
-        conditions = f"(held.{quote('categories')} & {bit}) > 0"
-        if len(self.source_expressions) > 1:
-            case, case_params = compiler.compile(self.source_expressions[1])
-            conditions = f"held.{quote('case_id')} = {case} AND {conditions}"
-            params = (*params, *case_params)
+        conditions: list[str] = []
+        params: list[Any] = []
+        expressions = iter(self.source_expressions)
+        if self.has_bit:
+            bit, bit_params = compiler.compile(next(expressions))
+            conditions.append(f"(held.{quote('categories')} & {bit}) > 0")
+            params += bit_params
+        if self.has_case:
+            case, case_params = compiler.compile(next(expressions))
+            conditions.insert(0, f"held.{quote('case_id')} = {case}")
+            params = [*case_params, *params]
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         # Both fragments are compiled by Django; the grant query is a queryset's own SQL.
-        sql = f"EXISTS (SELECT 1 FROM ({self.grants_sql}) held WHERE {conditions})"  # noqa: S608
+        sql = f"EXISTS (SELECT 1 FROM ({self.grants_sql}) held{where})"  # noqa: S608
         return sql, (*self.grants_params, *params)
 
 
@@ -190,7 +210,8 @@ def held_for_rows(
     owner_only: bool = False,
 ) -> _HeldIn:
     """The per-row category check: a current grant of the user for the row's
-    case holds the row's category `bit` (a RowCategoryBit, or a reference to one).
+    case holds the row's category `bit` (a RowCategoryBit, or a reference to
+    one; a mask for a fixed category; None: any grant for the case will do).
 
     What a correlated EXISTS on grants_for() checks, but the grants do not
     depend on the row: their query is compiled once per request and database
@@ -212,7 +233,10 @@ def held_for_rows(
     compiled = memo.get(key)
     if compiled is None:
         grants = grants_for(user, action, owner_only=owner_only, case=case)
-        sql, params = grants.values("case_id", "categories").query.get_compiler(using).as_sql()
+        try:
+            sql, params = grants.values("case_id", "categories").query.get_compiler(using).as_sql()
+        except EmptyResultSet:
+            sql, params = "", []
         compiled = memo[key] = (sql, tuple(params))
     if case is not None:
         return _HeldIn(compiled, bit)
@@ -310,6 +334,14 @@ class VisibleQuerySet(models.QuerySet[_M]):
             return rows
         if action == Action.AUDIT and not is_person_level:
             return self.none()
+        if self.case_path is not None and case is not None:
+            # The rows of one case (a case page's panels): a grant for it decides,
+            # its query compiled once a request. What `case_path IN (grants)` says.
+            bits = None if category is None else models.Value(to_mask([category]))
+            held = held_for_rows(
+                user, action, bits, using=self.db, case=case, owner_only=self.owner_only
+            )
+            return rows.filter(held)
         grants = grants_for(user, action, category=category, owner_only=self.owner_only, case=case)
         if self.case_path is not None:
             return rows.filter(**{f"{self.case_path}__in": grants.values("case_id")})
@@ -364,6 +396,8 @@ def _categories_and_grants(
     # a further role must never take a reading away.
     if _sees_identity_everywhere(user):
         readers = person_ids
+    elif not _dpo_org_ids(user):
+        readers = set()  # no DPO role: the audit grants below would be none
     else:
         readers = set(
             grants_for(user, Action.AUDIT)
