@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 from django.core.exceptions import EmptyResultSet
 from django.db import models
 from django.db.models import F, Func, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from lotse.core.categories import ALL_CATEGORIES, DataCategory, from_mask, to_mask
@@ -162,15 +163,20 @@ def _grants_key(
 
 class _HeldIn(Func):
     """`EXISTS (SELECT 1 FROM (grants) held WHERE [held.case_id = case]
-    [AND held.categories & bit > 0])`, the grants given as SQL compiled once
-    per request (see held_for_rows)."""
+    [AND held.owner] [AND held.categories & bit > 0])`, the grants given as SQL
+    compiled once per request (see held_for_rows)."""
 
     output_field = models.BooleanField()
 
     def __init__(
-        self, grants: tuple[str, tuple[Any, ...]], bit: Any = None, case: Any = None
+        self,
+        grants: tuple[str, tuple[Any, ...]],
+        bit: Any = None,
+        case: Any = None,
+        *,
+        owner: bool = False,
     ) -> None:
-        self.has_bit, self.has_case = bit is not None, case is not None
+        self.has_bit, self.has_case, self.owner = bit is not None, case is not None, owner
         super().__init__(*(e for e in (bit, case) if e is not None))
         self.grants_sql, self.grants_params = grants
 
@@ -186,6 +192,8 @@ class _HeldIn(Func):
             bit, bit_params = compiler.compile(next(expressions))
             conditions.append(f"(held.{quote('categories')} & {bit}) > 0")
             params += bit_params
+        if self.owner:
+            conditions.insert(0, f"held.{quote('owner')}")
         if self.has_case:
             case, case_params = compiler.compile(next(expressions))
             conditions.insert(0, f"held.{quote('case_id')} = {case}")
@@ -197,6 +205,51 @@ class _HeldIn(Func):
 
 
 _SQL_MEMO_ATTRIBUTE = "_lotse_grant_sql"
+
+
+def _compiled_grants(
+    user: Any,
+    action: Action,
+    columns: tuple[str, ...],
+    *,
+    using: str,
+    category: str | None = None,
+    owner_only: bool = False,
+    case: Any = None,
+) -> tuple[str, tuple[Any, ...]]:
+    """grants_for(...).values(*columns) as SQL and parameters, compiled once a
+    request and database; ("", ()) when no grant can match (no organisation)."""
+    grants_key = _grants_key(user, action, category=category, owner_only=owner_only, case=case)
+    key = (using, columns, *grants_key)
+    memo: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] | None = getattr(
+        user, _SQL_MEMO_ATTRIBUTE, None
+    )
+    if memo is None:
+        memo = {}
+        with contextlib.suppress(AttributeError):
+            setattr(user, _SQL_MEMO_ATTRIBUTE, memo)
+    compiled = memo.get(key)
+    if compiled is None:
+        grants = grants_for(user, action, category=category, owner_only=owner_only, case=case)
+        try:
+            sql, params = grants.values(*columns).query.get_compiler(using).as_sql()
+        except EmptyResultSet:
+            sql, params = "", []
+        compiled = memo[key] = (sql, tuple(params))
+    return compiled
+
+
+def _in_grants(
+    user: Any, action: Action, column: str, *, using: str, category: str | None, owner_only: bool
+) -> Any:
+    """The right-hand side of `<path>__in`: the user's grants' `column`
+    (person_id or case_id), as a subquery compiled once a request."""
+    sql, params = _compiled_grants(
+        user, action, (column,), using=using, category=category, owner_only=owner_only
+    )
+    if not sql:
+        return []  # `__in=[]`: nothing, as the subquery of no organisation gave
+    return RawSQL(sql, params, output_field=models.IntegerField())  # noqa: S611 (a queryset's own SQL)
 
 
 def held_for_rows(
@@ -222,26 +275,17 @@ def held_for_rows(
     without it, the row's `case_column` picks them (an index probe each on
     grant_org_case, as before).
     """
-    key = (using, *_grants_key(user, action, category=None, owner_only=owner_only, case=case))
-    memo: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] | None = getattr(
-        user, _SQL_MEMO_ATTRIBUTE, None
-    )
-    if memo is None:
-        memo = {}
-        with contextlib.suppress(AttributeError):
-            setattr(user, _SQL_MEMO_ATTRIBUTE, memo)
-    compiled = memo.get(key)
-    if compiled is None:
-        grants = grants_for(user, action, owner_only=owner_only, case=case)
-        try:
-            sql, params = grants.values("case_id", "categories").query.get_compiler(using).as_sql()
-        except EmptyResultSet:
-            sql, params = "", []
-        compiled = memo[key] = (sql, tuple(params))
+    if action == Action.AUDIT:
+        raise ValueError("The audit view reads no case content.")
+    # The owner's grants (a change, or an owner-only model) are the current
+    # grants marked owner: one compiled query serves both.
+    owner = owner_only or action == Action.CHANGE
+    columns = ("case_id", "categories", "owner")
+    compiled = _compiled_grants(user, Action.VIEW, columns, using=using, case=case)
     if case is not None:
-        return _HeldIn(compiled, bit)
+        return _HeldIn(compiled, bit, owner=owner)
     column = F(case_column) if isinstance(case_column, str) else case_column
-    return _HeldIn(compiled, bit, column)
+    return _HeldIn(compiled, bit, column, owner=owner)
 
 
 def _build_grants(
@@ -342,10 +386,17 @@ class VisibleQuerySet(models.QuerySet[_M]):
                 user, action, bits, using=self.db, case=case, owner_only=self.owner_only
             )
             return rows.filter(held)
-        grants = grants_for(user, action, category=category, owner_only=self.owner_only, case=case)
-        if self.case_path is not None:
-            return rows.filter(**{f"{self.case_path}__in": grants.values("case_id")})
-        return rows.filter(**{f"{self.person_path}__in": grants.values("person_id")})
+        # The grants' subquery compiled once a request (a page asks several
+        # models through the same grants); the rows are read fresh each time.
+        path, column = (
+            (self.case_path, "case_id")
+            if self.case_path is not None
+            else (self.person_path, "person_id")
+        )
+        held = _in_grants(
+            user, action, column, using=self.db, category=category, owner_only=self.owner_only
+        )
+        return rows.filter(**{f"{path}__in": held})
 
 
 def _sees_identity_everywhere(user: Any) -> bool:
