@@ -104,7 +104,7 @@ _TEXTAREA = "django/forms/widgets/textarea.html"
 def _stringformat(value: Any) -> str:
     # {{ value|stringformat:'s' }}: an is_safe filter, so a safe value stays unescaped.
     if isinstance(value, SafeData):
-        return value
+        return str(value)  # a SafeString stays one
     return conditional_escape("%s" % (str(value) if isinstance(value, tuple) else value))
 
 

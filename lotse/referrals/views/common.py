@@ -67,7 +67,9 @@ def shown_rows(
         # The same answers _owner_cases and categories_for_cases would read:
         # the owner's staff are who may change the case.
         owner_cases = {known.case_id} if known.can_change else set()
-        held = {(known.person_id, known.case_id): known.categories}
+        held: dict[tuple[int, int | None], frozenset[str]] = {
+            (known.person_id, known.case_id): known.categories
+        }
     else:
         owner_cases = _owner_cases(user, referrals)
         # Only the sender's rows need the case grants: an inbox page costs no grant lookup.
