@@ -64,7 +64,9 @@ class Command(BaseCommand):
             "--cases", default="", help="Comma-separated case ids (default: the user's newest)."
         )
         parser.add_argument("--count", type=int, default=12, help="Cases when not given.")
-        parser.add_argument("--repeat", type=int, default=10, help="Timed rounds over the cases.")
+        parser.add_argument(
+            "--repeat", type=int, default=10, help="Timed rounds over the cases (0: none)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = self._user(options["user"])
@@ -95,6 +97,8 @@ class Command(BaseCommand):
             f"Mean over {len(paths)} pages: {statistics.mean(q for q, _c in costs):.1f} queries, "
             f"{statistics.mean(c for _q, c in costs):.0f} function calls."
         )
+        if repeat < 1:
+            return
         millis = []
         cpu_start = time.process_time()
         for _round in range(repeat):
