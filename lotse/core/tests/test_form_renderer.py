@@ -50,7 +50,9 @@ class Everything(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     mail = forms.EmailField(label="Mail", required=False)
-    site = forms.URLField(label="Site", required=False, widget=forms.URLInput(attrs={"off": False}))
+    site = forms.CharField(
+        label="Site", required=False, widget=forms.URLInput(attrs={"off": False})
+    )
     count = forms.IntegerField(label="Count", required=False)
     at = forms.TimeField(label="At", required=False, widget=forms.TimeInput(format="%H:%M"))
 
