@@ -27,6 +27,15 @@ class CaseView:
     case: Case
     categories: frozenset[str]
     can_change: bool
+    # What one panel read and another shows too (the plan's goals and steps,
+    # which the follow-up panel offers to link), read once per page.
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: str, read: Callable[[], Any]) -> Any:
+        """`read()`'s result, read on the first call for `key` on this page only."""
+        if key not in self.shared:
+            self.shared[key] = read()
+        return self.shared[key]
 
     @property
     def user(self) -> Any:

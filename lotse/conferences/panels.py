@@ -10,12 +10,8 @@ SHOWN = 10
 
 def render_conferences(view: CaseView) -> PanelContent | None:
     # Scheduled from this case, or a family's conference this case is part of.
-    # Most cases never had one: a plain look first spares building and planning
-    # the visibility query (a correlated grant check per category) on every page.
-    conferences: list[CaseConference] = []
-    if CaseConference.objects.of_case(view.case).exists():
-        shown = CaseConference.objects.visible_to(view.user, case=view.case)
-        conferences = list(shown[: SHOWN + 1])
+    shown = CaseConference.objects.visible_to(view.user, case=view.case)
+    conferences = list(shown[: SHOWN + 1])
     can_schedule = view.can_change and view.case.is_open
     if not conferences and not can_schedule:
         return None

@@ -32,13 +32,11 @@ def render_contacts(view: CaseView) -> PanelContent | None:
 
 
 def render_documents(view: CaseView) -> PanelContent | None:
-    # Most cases hold no document: a plain look first spares building the
-    # visibility query (a grant check per row's category) on every case page.
-    documents: list[Document] = []
-    if Document.objects.filter(case_id=view.case.pk).exists():
-        documents = list(
-            Document.objects.visible_to(view.user, case=view.case).select_related("uploaded_by")
-        )
+    # Most cases hold no document; the visibility query of one case's rows is
+    # cheap to build (held_for_rows), so no separate look whether any exist.
+    documents = list(
+        Document.objects.visible_to(view.user, case=view.case).select_related("uploaded_by")
+    )
     can_upload = view.can_change and view.case.is_open
     if not documents and not can_upload:
         return None

@@ -7,7 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 
 
@@ -93,6 +93,37 @@ def _select(widget: dict[str, Any]) -> str | None:
     return "".join(out)
 
 
+# Every one of these is `{% include "django/forms/widgets/input.html" %}`.
+_INPUTS = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in ("input", "text", "date", "time", "number", "hidden", "email", "url", "checkbox")
+)
+_TEXTAREA = "django/forms/widgets/textarea.html"
+
+
+def _stringformat(value: Any) -> str:
+    # {{ value|stringformat:'s' }}: an is_safe filter, so a safe value stays unescaped.
+    if isinstance(value, SafeData):
+        return str(value)  # a SafeString stays one
+    return conditional_escape("%s" % (str(value) if isinstance(value, tuple) else value))
+
+
+def _input(widget: dict[str, Any]) -> str:
+    """django/forms/widgets/input.html with its attrs.html, in Python."""
+    value = widget["value"]
+    shown = "" if value is None else f' value="{_stringformat(value)}"'
+    return (
+        f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"'
+        f"{shown}{_attributes(widget['attrs'])}>"
+    )
+
+
+def _textarea(widget: dict[str, Any]) -> str:
+    """django/forms/widgets/textarea.html with its attrs.html, in Python."""
+    value = _text(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{_text(widget["name"])}"{_attributes(widget["attrs"])}>\n{value}</textarea>'
+
+
 _FIELD = "django/forms/field.html"
 
 
@@ -117,14 +148,15 @@ def _field_group(field: Any) -> str:
 
 
 class FormRenderer(DjangoTemplates):
-    """Django's form renderer with four templates done in Python, same output.
+    """Django's form renderer with its commonest templates done in Python, same output.
 
     Every field of every form renders its (almost always empty) error list and
     its label through templates inside the field group's own template, and a
     select two nested templates per option:
     form rendering was a sixth of a case page's CPU with its five forms and a
     hundred options. The field group, the empty error list, the label and a
-    select with its options are built in Python; the templates stay in use for everything else
+    select with its options, the input widgets and the text area (each with its
+    attribute template) are built in Python; the templates stay in use for everything else
     (other widgets, errors that are there, whole forms, other option templates).
     """
 
@@ -144,4 +176,8 @@ class FormRenderer(DjangoTemplates):
             rendered = _select(context["widget"])
             if rendered is not None:
                 return rendered
+        if template_name in _INPUTS and set(context) == {"widget"}:
+            return _input(context["widget"])
+        if template_name == _TEXTAREA and set(context) == {"widget"}:
+            return _textarea(context["widget"])
         return super().render(template_name, context, request)

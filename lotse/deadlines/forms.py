@@ -34,15 +34,25 @@ def assignee_choices(case: Case, user: Any) -> list[tuple[str, list[tuple[str, s
     my_teams = Membership.objects.filter(user=user, team__isnull=False).values("team_id")
     staff = Membership.objects.filter(organisation_id=case.organisation_id, role__in=CASE_ROLES)
     managers = CaseManagerAssignment.objects.filter(case=case).values("user_id")
-    people = User.objects.filter(
-        (Q(pk__in=managers) | Q(pk=user.pk)) & Q(pk__in=staff.values("user_id"))
-        | Q(pk__in=staff.filter(team_id__in=my_teams).values("user_id")),
-        is_active=True,
-    ).order_by("last_name", "first_name", "username")
-    teams = Team.objects.filter(organisation_id=case.organisation_id).order_by("name")
+    # Only what the choices show: a large organisation has dozens of teams and
+    # team mates, and a whole row each cost the case page more than the query.
+    people = (
+        User.objects.filter(
+            (Q(pk__in=managers) | Q(pk=user.pk)) & Q(pk__in=staff.values("user_id"))
+            | Q(pk__in=staff.filter(team_id__in=my_teams).values("user_id")),
+            is_active=True,
+        )
+        .only("first_name", "last_name", "username")
+        .order_by("last_name", "first_name", "username")
+    )
+    teams = (
+        Team.objects.filter(organisation_id=case.organisation_id)
+        .order_by("name")
+        .values_list("pk", "name")
+    )
     return [
         (str(_("People")), [(f"user:{u.pk}", u.display()) for u in people]),
-        (str(_("Teams")), [(f"team:{t.pk}", t.name) for t in teams]),
+        (str(_("Teams")), [(f"team:{pk}", name) for pk, name in teams]),
     ]
 
 
@@ -52,19 +62,30 @@ def _link_value(task: Task) -> str:
     return f"goal:{task.goal_id}" if task.goal_id else ""
 
 
-def link_choices(case: Case, user: Any) -> list[Any]:
-    """The case's open goals, each followed by its pending steps."""
-    pending = Step.objects.filter(status__in=PENDING_STEP_STATUSES).order_by("position", "id")
-    goals = (
-        Goal.objects.visible_to(user, case=case)
-        .filter(attainment="")
-        .prefetch_related(Prefetch("steps", queryset=pending))
-        .order_by("position", "id")
-    )
+def link_choices(case: Case, user: Any, goals: list[Goal] | None = None) -> list[Any]:
+    """The case's open goals, each followed by its pending steps.
+
+    `goals`: the case's goals visible to the user with all their steps, when
+    the page has read them already (the case page's plan panel).
+    """
+    if goals is None:
+        pending = Step.objects.filter(status__in=PENDING_STEP_STATUSES).order_by("position", "id")
+        goals = list(
+            Goal.objects.visible_to(user, case=case)
+            .filter(attainment="")
+            .prefetch_related(Prefetch("steps", queryset=pending))
+            .order_by("position", "id")
+        )
+    else:
+        goals = sorted((g for g in goals if g.attainment == ""), key=lambda g: (g.position, g.pk))
     choices: list[Any] = [("", _("None"))]
     for goal in goals:
+        steps = [s for s in goal.steps.all() if s.status in PENDING_STEP_STATUSES]
         choices.append((f"goal:{goal.pk}", goal.title))
-        choices += [(f"step:{s.pk}", f"– {s.description}") for s in goal.steps.all()]
+        choices += [
+            (f"step:{s.pk}", f"– {s.description}")
+            for s in sorted(steps, key=lambda s: (s.position, s.pk))
+        ]
     return choices
 
 
@@ -92,7 +113,15 @@ class TaskForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, case: Case, user: Any, task: Task | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        case: Case,
+        user: Any,
+        task: Task | None = None,
+        goals: list[Goal] | None = None,
+        **kwargs: Any,
+    ):
         if task is not None and "initial" not in kwargs:
             kwargs["initial"] = {
                 "title": task.title,
@@ -116,7 +145,7 @@ class TaskForm(forms.Form):
                 holder = task.assignee.display() if task.assignee else str(task.team.name)  # type: ignore[union-attr]
                 choices[0][1].insert(0, (current, holder))
         self.fields["assign_to"].choices = choices  # type: ignore[attr-defined]
-        self.fields["link"].choices = link_choices(case, user)  # type: ignore[attr-defined]
+        self.fields["link"].choices = link_choices(case, user, goals)  # type: ignore[attr-defined]
         self.fields["title"].widget.attrs["autocomplete"] = "off"
 
     def clean_due_on(self) -> datetime.date:

@@ -2,12 +2,18 @@ from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case as SqlCase
-from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Value, When
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.visibility import Action, VisibleQuerySet, grants_for
-from lotse.core.categories import DataCategory, to_mask
+from lotse.access.visibility import (
+    Action,
+    RowCategoryBit,
+    VisibleQuerySet,
+    grants_for,
+    held_for_rows,
+    holding,
+)
+from lotse.core.categories import DataCategory
 
 
 class DocumentQuerySet(VisibleQuerySet["Document"]):
@@ -35,25 +41,17 @@ class DocumentQuerySet(VisibleQuerySet["Document"]):
         if category is not None:
             cases = grants_for(user, action, category=category, case=case).values("case_id")
             return rows.filter(data_category=category, case_id__in=cases)
+        bit = RowCategoryBit("data_category")
+        if case is not None:
+            # The case page: that case's grants, their query compiled once a request.
+            return rows.filter(held_for_rows(user, action, bit, using=self.db, case=case))
         # One correlated EXISTS per row (a lookup on the grant index by organisation
         # and case) holding the row's own category bit, as for assessments and
         # conferences: one subquery per category cost the case page eight
         # subqueries to build and compile for a handful of documents.
-        bit = SqlCase(
-            *(When(data_category=code.value, then=Value(to_mask([code]))) for code in DataCategory),
-            default=Value(0),
-            output_field=models.IntegerField(),
-        )
-        held = (
-            grants_for(user, action, case=case)
-            .filter(case_id=OuterRef("case_id"))
-            .alias(
-                _hit=ExpressionWrapper(
-                    F("categories").bitand(OuterRef("_category_bit")),  # type: ignore[arg-type]
-                    output_field=models.IntegerField(),
-                )
-            )
-            .filter(_hit__gt=0)
+        held = holding(
+            grants_for(user, action, case=case).filter(case_id=OuterRef("case_id")),
+            OuterRef("_category_bit"),
         )
         return rows.alias(_category_bit=bit).filter(Exists(held))
 

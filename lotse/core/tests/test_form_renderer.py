@@ -1,5 +1,7 @@
 """The form renderer gives byte for byte what Django's own renderer gives."""
 
+import datetime
+
 import pytest
 from django import forms
 from django.conf import settings
@@ -47,6 +49,12 @@ class Everything(forms.Form):
         required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    mail = forms.EmailField(label="Mail", required=False)
+    site = forms.CharField(
+        label="Site", required=False, widget=forms.URLInput(attrs={"off": False})
+    )
+    count = forms.IntegerField(label="Count", required=False)
+    at = forms.TimeField(label="At", required=False, widget=forms.TimeInput(format="%H:%M"))
 
     def clean(self) -> dict:
         raise forms.ValidationError("Something & more is wrong.")
@@ -59,10 +67,24 @@ def _forms() -> list[forms.Form]:
         Everything(initial={"name": "Ada", "kind": "a", "channel": "y", "many": [1, "x&y"]}),
         Everything({"name": "x" * 30, "born": "no date", "channel": "z"}),
         Everything({"name": "Ada", "channel": "x", "number": "2"}, label_suffix=" ->"),
+        # Values in the input widgets and the text area: escaped, or kept when safe.
+        Everything(
+            initial={
+                "name": 'A "<b>" & c',
+                "question": mark_safe("<i>safe</i>"),
+                "note": "\nline <1> & 'two'",
+                "agree": True,
+                "version": 3,
+                "mail": "a&b@example.org",
+                "site": "https://example.org/?a=1&b=2",
+                "count": 1000,
+                "at": datetime.time(9, 5),
+            }
+        ),
     ]
 
 
-@pytest.mark.parametrize("index", range(5))
+@pytest.mark.parametrize("index", range(6))
 @pytest.mark.parametrize("method", ["render", "as_p", "as_table", "as_ul", "as_div"])
 def test_it_renders_forms_as_django_does(index, method):
     ours, django = _forms()[index], _forms()[index]

@@ -5,12 +5,12 @@ from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.visibility import Action, VisibleQuerySet, grants_for
-from lotse.core.categories import DataCategory
+from lotse.access.visibility import Action, VisibleQuerySet, grants_for, held_for_rows
+from lotse.core.categories import DataCategory, to_mask
 from lotse.deadlines.choices import TaskStatus
 
 
@@ -36,13 +36,15 @@ class TaskQuerySet(VisibleQuerySet["Task"]):
         # `case_id IN (grants)` into a join and hashes every grant of the
         # organisation (144k rows at 1M persons) for a start page's 30 tasks; a
         # correlated EXISTS is one probe per row on grant_org_case instead.
-        owned = grants_for(
-            user,
-            action,
-            category=category or self.model.row_category,
-            owner_only=True,
-            case=case,
-        ).filter(case_id=OuterRef("case_id"))
+        category = category or self.model.row_category
+        if case is not None:
+            # One case's tasks: its grants decide, their query compiled once a request.
+            bits = None if category is None else Value(to_mask([category]))
+            own = held_for_rows(user, action, bits, using=self.db, case=case, owner_only=True)
+            return self.of_case(case).filter(Q(own) | self._handed(user, case))
+        owned = grants_for(user, action, category=category, owner_only=True, case=case).filter(
+            case_id=OuterRef("case_id")
+        )
         return self.of_case(case).filter(Exists(owned) | self._handed(user, case))
 
     def handed_to(self, user: Any, *, case: Any = None) -> Self:
@@ -61,8 +63,13 @@ class TaskQuerySet(VisibleQuerySet["Task"]):
         organisations = user.case_organisation_ids
         if not organisations:
             return Q(pk__in=[])
-        held = grants_for(user, Action.VIEW, case=case).filter(case_id=OuterRef("case_id"))
-        return Q(organisation_id__in=organisations) & Q(Exists(held))
+        if case is not None:
+            held: Any = held_for_rows(user, Action.VIEW, None, using=self.db, case=case)
+        else:
+            held = Exists(
+                grants_for(user, Action.VIEW, case=case).filter(case_id=OuterRef("case_id"))
+            )
+        return Q(organisation_id__in=organisations) & Q(held)
 
     def open(self) -> TaskQuerySet:
         return self.filter(status=TaskStatus.OPEN)

@@ -2,11 +2,18 @@ from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Value, When
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.visibility import Action, VisibleQuerySet, grants_for
-from lotse.core.categories import DataCategory, to_mask
+from lotse.access.visibility import (
+    Action,
+    RowCategoryBit,
+    VisibleQuerySet,
+    grants_for,
+    held_for_rows,
+    holding,
+)
+from lotse.core.categories import DataCategory
 from lotse.intake.choices import Priority
 
 
@@ -28,6 +35,15 @@ class AssessmentQuerySet(VisibleQuerySet["AssessmentEntry"]):
         assessment and nothing about health: each row needs a grant for the
         case that carries its own life area's category.
         """
+        bit = RowCategoryBit("life_area__category")
+        if category is None and case is not None and action != Action.AUDIT:
+            if not (user is not None and user.is_authenticated and user.is_active):
+                return self.none()
+            # The case page: a grant for this case holding the row's category also
+            # answers the case-level check; that case's grants are compiled once a request.
+            return self.of_case(case).filter(
+                held_for_rows(user, action, bit, using=self.db, case=case)
+            )
         visible = super().visible_to(user, action, category=category, case=case)
         if category is not None:
             return visible.filter(life_area__category=category)
@@ -36,24 +52,9 @@ class AssessmentQuerySet(VisibleQuerySet["AssessmentEntry"]):
         # A correlated EXISTS per row (one lookup on the grant index by
         # organisation and case) instead of one hashed subplan per category,
         # which would read every grant of the organisation.
-        bit = Case(
-            *(
-                When(life_area__category=cat.value, then=Value(to_mask([cat])))
-                for cat in DataCategory
-            ),
-            default=Value(0),
-            output_field=models.IntegerField(),
-        )
-        held = (
-            grants_for(user, action)
-            .filter(case_id=OuterRef("case_id"))
-            .alias(
-                _hit=ExpressionWrapper(
-                    F("categories").bitand(OuterRef("_category_bit")),  # type: ignore[arg-type]
-                    output_field=models.IntegerField(),
-                )
-            )
-            .filter(_hit__gt=0)
+        held = holding(
+            grants_for(user, action).filter(case_id=OuterRef("case_id")),
+            OuterRef("_category_bit"),
         )
         return visible.alias(_category_bit=bit).filter(Exists(held))
 

@@ -86,7 +86,7 @@ class PlanViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
         user = self.request.user
         categories = categories_for(user, case.person_id, case.pk)
         plan = IntegrationPlan.objects.filter(case=case).first()
-        goals = shown_goals(case.pk, categories) if plan else []
+        goals = shown_goals(user, case.pk, categories) if plan else []
         if plan is None:
             # Not written yet: the empty plan a first change will start from.
             plan = IntegrationPlan(case=case)

@@ -12,24 +12,18 @@ from __future__ import annotations
 from typing import Any, ClassVar, Self, TypeVar
 
 from django.db import models
-from django.db.models import Case as SqlCase
-from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Value, When
+from django.db.models import Exists, OuterRef
 
-from lotse.access.visibility import Action, VisibleQuerySet, grants_for
-from lotse.core.categories import DataCategory, to_mask
+from lotse.access.visibility import (
+    Action,
+    RowCategoryBit,
+    VisibleQuerySet,
+    grants_for,
+    held_for_rows,
+    holding,
+)
 
 _M = TypeVar("_M", bound=models.Model)
-
-
-def _category_bit(category_path: str) -> SqlCase:
-    return SqlCase(
-        *[
-            When(**{category_path: cat.value}, then=Value(to_mask([cat.value])))
-            for cat in DataCategory
-        ],
-        default=Value(0),
-        output_field=models.IntegerField(),
-    )
 
 
 class LifeAreaRowQuerySet(VisibleQuerySet[_M]):
@@ -51,6 +45,13 @@ class LifeAreaRowQuerySet(VisibleQuerySet[_M]):
         if not _is_active(user) or action == Action.AUDIT:
             # Like every case-level row: no case content for the DPO's audit view.
             return self.none()
+        bit = RowCategoryBit(self.category_path)
+        if case is not None:
+            # The rows of one case: that case's grants, compiled once a request.
+            held = held_for_rows(
+                user, action, bit, using=self.db, case=case, owner_only=self.owner_only
+            )
+            return rows.filter(held)
         # One correlated EXISTS per row: a current grant of the user's organisations
         # for this row's case whose categories include the row's life-area category.
         # It implies the case-level check, so no second semi-join over all grants.
@@ -58,15 +59,8 @@ class LifeAreaRowQuerySet(VisibleQuerySet[_M]):
         grants = grants_for(user, action, owner_only=self.owner_only).filter(
             case_id=OuterRef(case_path)
         )
-        row_bit: Any = OuterRef("_row_category_bit")
-        hit = grants.alias(
-            _hit=ExpressionWrapper(
-                F("categories").bitand(row_bit), output_field=models.IntegerField()
-            )
-        ).filter(_hit__gt=0)
-        visible = rows.alias(_row_category_bit=_category_bit(self.category_path)).filter(
-            Exists(hit)
-        )
+        hit = holding(grants, OuterRef("_row_category_bit"))
+        visible = rows.alias(_row_category_bit=bit).filter(Exists(hit))
         return visible
 
 

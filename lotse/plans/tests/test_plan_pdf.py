@@ -63,7 +63,7 @@ def test_it_renders_right_to_left_with_the_machine_mark(plan_with_steps, alice, 
     from lotse.plans.pdf import plan_context
     from lotse.plans.views.panel import shown_goals
 
-    goals = shown_goals(plan_with_steps.pk, frozenset({"education_work", "health"}))
+    goals = shown_goals(alice, plan_with_steps.pk, frozenset({"education_work", "health"}))
     context = plan_context(
         plan_with_steps,
         None,

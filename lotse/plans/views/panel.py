@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -12,10 +14,11 @@ from lotse.plans.models import Goal, GoalReview, IntegrationPlan, Step
 from lotse.plans.pdf_texts import LANGUAGES, offered_languages
 
 
-def shown_goals(case_id: int, categories: frozenset[str]) -> list[Goal]:
+def shown_goals(user: Any, case_id: int, categories: frozenset[str]) -> list[Goal]:
     """The case's goals in the categories the reader holds, steps and reviews attached."""
     return list(
-        Goal.objects.filter(case_id=case_id, life_area__category__in=categories)
+        Goal.objects.visible_to(user, case=case_id)
+        .filter(life_area__category__in=categories)
         .select_related("life_area")
         .prefetch_related(  # type: ignore[type-var]
             Prefetch(
@@ -35,10 +38,21 @@ def shown_goals(case_id: int, categories: frozenset[str]) -> list[Goal]:
     )
 
 
+def case_plan(view: CaseView) -> tuple[IntegrationPlan | None, list[Goal]]:
+    """The case's plan and the goals the reader may see, read once per case page:
+    the follow-up panel offers the same goals and steps to link a task to."""
+
+    def read() -> tuple[IntegrationPlan | None, list[Goal]]:
+        plan = IntegrationPlan.objects.filter(case=view.case).first()
+        return plan, shown_goals(view.user, view.case.pk, view.categories) if plan else []
+
+    shared: tuple[IntegrationPlan | None, list[Goal]] = view.once("plans.plan", read)
+    return shared
+
+
 def plan_panel(view: CaseView) -> PanelContent | None:
     case = view.case
-    plan = IntegrationPlan.objects.filter(case=case).first()
-    goals = shown_goals(case.pk, view.categories) if plan else []
+    plan, goals = case_plan(view)
     if not goals and not view.can_change:
         return None
     shown = {goal.life_area.category for goal in goals}

@@ -38,7 +38,7 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         )
     categories = categories_for(user, case.person_id, case.pk)
     plan = IntegrationPlan.objects.filter(case=case).first()
-    goals = shown_goals(case.pk, categories) if plan else []
+    goals = shown_goals(user, case.pk, categories) if plan else []
     identity = DataCategory.IDENTITY in categories
     show_agreement = DataCategory.CASE_NOTES in categories
     shown = {goal.life_area.category for goal in goals}

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lotse.access.visibility import Action, VisibleQuerySet, grants_for
+from lotse.access.visibility import Action, VisibleQuerySet, grants_for, held_for_rows
 from lotse.core.categories import CategoriesField, DataCategory, ordered
 from lotse.referrals.choices import OPEN_STATUSES, ReferralStatus, Urgency
 
@@ -40,8 +40,14 @@ class ReferralQuerySet(VisibleQuerySet["Referral"]):
         rows = self.of_case(case)
         if not _case_staff(user) or action == Action.AUDIT:
             return self.none()
-        owned = grants_for(user, Action.VIEW, owner_only=True, case=case)
-        sender = Q(case_id__in=owned.values("case_id"))
+        if case is not None:
+            # One case's referrals: its grants decide, their query compiled once a request.
+            sender = Q(
+                held_for_rows(user, Action.VIEW, None, using=self.db, case=case, owner_only=True)
+            )
+        else:
+            owned = grants_for(user, Action.VIEW, owner_only=True, case=case)
+            sender = Q(case_id__in=owned.values("case_id"))
         if action == Action.CHANGE:
             return rows.filter(sender)
         return rows.filter(sender | Q(recipient_organisation_id__in=user.case_organisation_ids))

@@ -45,13 +45,37 @@ class Shown:
         return shown
 
 
-def shown_rows(user: Any, referrals: list[Referral]) -> list[Shown]:
-    """One Shown per referral, the whole page in at most three queries."""
-    owner_cases = _owner_cases(user, referrals)
-    # Only the sender's rows need the case grants: an inbox page costs no grant lookup.
-    held = categories_for_cases(
-        user, [(r.person_id, r.case_id) for r in referrals if r.case_id in owner_cases]
-    )
+@dataclass(frozen=True)
+class CaseAccess:
+    """What a case page knows already of its case: the user's categories
+    (categories_for) and whether they may change it (the owner's staff)."""
+
+    person_id: int
+    case_id: int
+    categories: frozenset[str]
+    can_change: bool
+
+
+def shown_rows(
+    user: Any, referrals: list[Referral], known: CaseAccess | None = None
+) -> list[Shown]:
+    """One Shown per referral, the whole page in at most three queries; none
+    when every referral is of the case whose access is `known`."""
+    if known is not None and all(
+        (r.person_id, r.case_id) == (known.person_id, known.case_id) for r in referrals
+    ):
+        # The same answers _owner_cases and categories_for_cases would read:
+        # the owner's staff are who may change the case.
+        owner_cases = {known.case_id} if known.can_change else set()
+        held: dict[tuple[int, int | None], frozenset[str]] = {
+            (known.person_id, known.case_id): known.categories
+        }
+    else:
+        owner_cases = _owner_cases(user, referrals)
+        # Only the sender's rows need the case grants: an inbox page costs no grant lookup.
+        held = categories_for_cases(
+            user, [(r.person_id, r.case_id) for r in referrals if r.case_id in owner_cases]
+        )
     rows = []
     for referral in referrals:
         if referral.case_id in owner_cases:

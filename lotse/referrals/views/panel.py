@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lotse.cases.panels import CaseView, PanelContent
 from lotse.referrals.models import CaseHandover, Referral
-from lotse.referrals.views.common import shown_rows
+from lotse.referrals.views.common import CaseAccess, shown_rows
 
 
 def referrals_panel(view: CaseView) -> PanelContent | None:
@@ -15,7 +15,9 @@ def referrals_panel(view: CaseView) -> PanelContent | None:
     )
     if not referrals and not view.can_change:
         return None
-    rows = shown_rows(view.user, referrals)
+    # What the page read of the case already answers for the case's own referrals.
+    known = CaseAccess(view.case.person_id, view.case.pk, view.categories, view.can_change)
+    rows = shown_rows(view.user, referrals, known)
     pending = None
     if view.can_change:
         pending = (
