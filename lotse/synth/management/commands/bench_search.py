@@ -4,9 +4,11 @@ import time
 from collections import Counter
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Max
 
+from lotse.core.categories import DataCategory
 from lotse.core.parallel import serve_interactive_queries
 from lotse.names import parse_birth_date
 from lotse.people.cli.search import operator
@@ -16,6 +18,15 @@ from lotse.synth.bench.name_variants import variant
 from lotse.synth.bench.stats import percentile
 
 TOP = 10
+
+
+def search_user(username: str | None) -> Any:
+    if username is None:
+        return operator()
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise CommandError(f"No active user {username!r}.")
+    return user
 
 
 class Command(BaseCommand):
@@ -35,6 +46,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
         parser.add_argument(
+            "--user",
+            help="Search as this staff member (their visible persons only); default: the "
+            "operator, who sees every person's identity.",
+        )
+        parser.add_argument(
             "--parallel-query",
             action="store_true",
             help="Keep PostgreSQL's parallel query (a task worker's setting); by default "
@@ -50,7 +66,10 @@ class Command(BaseCommand):
         if not options["parallel_query"]:
             serve_interactive_queries()
         rng = random.Random(f"bench-search:{options['seed']}")  # noqa: S311 (sampling)
-        user = operator()
+        user = search_user(options["user"])
+        visible = Person.objects.visible_to(user, category=DataCategory.IDENTITY)
+        if not visible.exists():
+            raise CommandError(f"{user.username} may see no person: nothing to search for.")
         total = options["warmup"] + options["queries"]
         timings: list[float] = []
         cpu: list[float] = []
@@ -61,7 +80,8 @@ class Command(BaseCommand):
         misses: list[str] = []
         done = 0
         while done < total:
-            person = Person.objects.filter(pk__gte=rng.randint(1, top)).order_by("pk").first()
+            # Persons the user may find: everyone for the operator.
+            person = visible.filter(pk__gte=rng.randint(1, top)).order_by("pk").first()
             if person is None:
                 continue
             q = variant(
@@ -101,6 +121,7 @@ class Command(BaseCommand):
         result: dict[str, Any] = {
             "persons": Person.objects.count(),
             "queries": len(timings),
+            "user": options["user"] or "operator",
             "with_date": not options["without_date"],
             "parallel_query": options["parallel_query"],
             "p50_ms": round(percentile(timings, 50), 1),
@@ -117,7 +138,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
             return
         self.stdout.write(
-            f"{result['persons']} persons, {result['queries']} queries "
+            f"{result['persons']} persons, as {result['user']}, {result['queries']} queries "
             f"({'with' if result['with_date'] else 'without'} date of birth): "
             f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms, "
             f"recall@10 {result['recall_at_10']} (the name: {result['name_recall_at_10']}); "
