@@ -12,9 +12,7 @@ from lotse.synth.tests.helpers import small_run
 
 def _bench(*args: str) -> dict:
     out = StringIO()
-    call_command(
-        "bench_search", "--json", "--queries", "20", "--warmup", "2", *args, stdout=out
-    )
+    call_command("bench_search", "--json", "--queries", "20", "--warmup", "2", *args, stdout=out)
     return json.loads(out.getvalue())
 
 
