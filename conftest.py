@@ -19,6 +19,18 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _database_options_kept():
+    """A benchmark measured in a test switches the web server's connection options
+    (lotse.core.parallel) in this process: the next test gets them back as they were."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    saved = dict(database.get("OPTIONS") or {})
+    yield
+    database["OPTIONS"] = saved
+
+
+@pytest.fixture(autouse=True)
 def _life_area_catalogue(request):
     """The life-area catalogue is seeded by a migration; transactional tests flush it."""
     uses_db = {"db", "transactional_db"} & set(request.fixturenames)

@@ -35,6 +35,11 @@ def serve_interactive_queries() -> bool:
     if OPTION in current:
         return False
     options["options"] = f"{current} -c {OPTION}={WEB_PARALLEL_WORKERS}".strip()
-    # A connection opened before (a start-up check) would keep the old setting.
-    connections["default"].close()
+    # New connections take it from the options; one already open (a start-up
+    # check, a benchmark's own reads) is told directly instead of being closed
+    # under whoever holds it.
+    connection = connections["default"]
+    if connection.connection is not None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET {OPTION} = {WEB_PARALLEL_WORKERS}")
     return True
