@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.management.base import CommandError
 from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 
@@ -50,6 +51,22 @@ def busiest_case_manager() -> User:
     if top is None:
         raise NoCaseManager("No case manager with open cases: run `lotse synth` first.")
     return User.objects.get(pk=top["user_id"])
+
+
+def bench_user(username: str | None) -> User:
+    """The benchmark's user: the one named, else the busiest case manager.
+
+    A CommandError names what is missing, for the bench commands' --user.
+    """
+    if username:
+        try:
+            return User.objects.get(username=username)
+        except User.DoesNotExist:
+            raise CommandError(f"No user {username!r}.") from None
+    try:
+        return busiest_case_manager()
+    except NoCaseManager as exc:
+        raise CommandError(str(exc)) from None
 
 
 def next_link(body: str, current: str) -> str | None:

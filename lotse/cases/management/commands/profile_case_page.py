@@ -13,11 +13,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
-from lotse.accounts.models import User
 from lotse.cases.choices import Phase
 from lotse.cases.models import Case
 from lotse.core.heap import settle
-from lotse.synth.bench.runner import NoCaseManager, busiest_case_manager
+from lotse.synth.bench.runner import bench_user
 from lotse.synth.bench.transport import DjangoClientTransport
 
 
@@ -69,7 +68,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = self._user(options["user"])
+        user = bench_user(options["user"])
         cases = [int(pk) for pk in options["cases"].split(",") if pk.strip()]
         if not cases:
             cases = list(
@@ -111,14 +110,3 @@ class Command(BaseCommand):
             f"{len(millis)} requests: median {statistics.median(millis):.1f} ms, "
             f"this process's CPU {cpu:.1f} ms per request."
         )
-
-    def _user(self, username: str) -> User:
-        if username:
-            try:
-                return User.objects.get(username=username)
-            except User.DoesNotExist:
-                raise CommandError(f"No user {username!r}.") from None
-        try:
-            return busiest_case_manager()
-        except NoCaseManager as exc:
-            raise CommandError(str(exc)) from None

@@ -4,10 +4,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lotse.accounts.models import User
 from lotse.cases.models import Case
 from lotse.contacts.bench import ClientPostTransport, HttpPostTransport, run
-from lotse.synth.bench.runner import NoCaseManager, busiest_case_manager
+from lotse.synth.bench.runner import bench_user
 from lotse.synth.bench.stats import HEADER, table
 from lotse.synth.generate import SynthOptions, generate
 
@@ -47,7 +46,7 @@ class Command(BaseCommand):
                 SynthOptions(persons=missing, seed=options["seed"]),
                 progress=lambda m: sys.stderr.write(m + "\n"),
             )
-        user = self._user(options["user"])
+        user = bench_user(options["user"])
         load_before = _load()
         transport: Any = (
             HttpPostTransport(user) if options["client"] == "http" else ClientPostTransport(user)
@@ -74,14 +73,3 @@ class Command(BaseCommand):
         self.stdout.write("Slowest requests:")
         for millis, url in result.slowest:
             self.stdout.write(f"  {millis:7.1f} ms  {url}")
-
-    def _user(self, username: str) -> User:
-        if username:
-            try:
-                return User.objects.get(username=username)
-            except User.DoesNotExist:
-                raise CommandError(f"No user {username!r}.") from None
-        try:
-            return busiest_case_manager()
-        except NoCaseManager as exc:
-            raise CommandError(str(exc)) from None

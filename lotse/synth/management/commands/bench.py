@@ -4,9 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lotse.accounts.models import User
 from lotse.people.models import Person
-from lotse.synth.bench.runner import NoCaseManager, busiest_case_manager, run
+from lotse.synth.bench.runner import bench_user, run
 from lotse.synth.bench.stats import HEADER, table
 from lotse.synth.bench.transport import DjangoClientTransport, HttpTransport, Transport
 from lotse.synth.generate import SynthOptions, generate
@@ -51,7 +50,7 @@ class Command(BaseCommand):
                 SynthOptions(persons=missing, seed=options["seed"]),
                 progress=lambda m: sys.stderr.write(m + "\n"),
             )
-        user = self._user(options["user"])
+        user = bench_user(options["user"])
         transport: Transport = (
             HttpTransport(user) if options["client"] == "http" else DjangoClientTransport(user)
         )
@@ -88,14 +87,3 @@ class Command(BaseCommand):
         for name, statuses in result.statuses.items():
             if set(statuses) - {200}:
                 self.stdout.write(f"{name}: status codes {dict(sorted(statuses.items()))}")
-
-    def _user(self, username: str) -> User:
-        if username:
-            try:
-                return User.objects.get(username=username)
-            except User.DoesNotExist:
-                raise CommandError(f"No user {username!r}.") from None
-        try:
-            return busiest_case_manager()
-        except NoCaseManager as exc:
-            raise CommandError(str(exc)) from None
