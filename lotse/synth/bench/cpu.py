@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import resource
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,38 @@ def parse_machine_busy(text: str) -> float:
     return busy / _clock_ticks()
 
 
+def parse_steal(text: str) -> float:
+    """CPU seconds the hypervisor gave to other guests while ours wanted to run (the
+    eighth field of /proc/stat's first line; 0 where the kernel does not count it)."""
+    values = [int(v) for v in text.splitlines()[0].split()[1:]]
+    return values[7] / _clock_ticks() if len(values) > 7 else 0.0
+
+
+def machine_speed(rounds: int = 3) -> float:
+    """CPU milliseconds a fixed piece of Python work takes (the best of `rounds`).
+
+    The same code asks for the same instructions, so when a run's CPU per request
+    differs from another's, this says whether the machine itself was slower (a busy
+    neighbour on a shared host, another clock) or the code did more work. Taken on a
+    quiet machine before and after a run; the best of three drops a stray interrupt.
+    """
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.process_time()
+        _fixed_work()
+        best = min(best, time.process_time() - started)
+    return best * 1000
+
+
+def _fixed_work() -> int:
+    # Dictionaries, strings and integer arithmetic: what a request's Python does.
+    table: dict[str, int] = {}
+    for i in range(300_000):
+        key = f"k{i % 5000}"
+        table[key] = table.get(key, 0) + i * i % 7
+    return sum(table.values())
+
+
 def postgres_seconds(proc: Path = PROC) -> float:
     """CPU of every PostgreSQL process on this machine (the postmaster's reaped
     backends included). Machine-wide: other databases' work counts too."""
@@ -67,12 +100,14 @@ def children_seconds() -> float:
 class Snapshot:
     database: float
     machine: float
+    steal: float = 0.0
 
     @classmethod
     def take(cls) -> Snapshot | None:
         if not (PROC / "stat").exists():
             return None
-        return cls(postgres_seconds(), parse_machine_busy((PROC / "stat").read_text()))
+        text = (PROC / "stat").read_text()
+        return cls(postgres_seconds(), parse_machine_busy(text), parse_steal(text))
 
 
 @dataclass
@@ -82,6 +117,7 @@ class CpuSplit:
     generator: float
     machine: float
     wall: float
+    steal: float = 0.0
 
     def describe(self, requests: int) -> str:
         cores = os.cpu_count() or 1
@@ -90,7 +126,8 @@ class CpuSplit:
             f"CPU seconds during the run: server {self.server:.0f}, PostgreSQL "
             f"{self.database:.0f}, load generator {self.generator:.0f}, other processes "
             f"{other:.0f}; busy {self.machine:.0f} of {cores * self.wall:.0f} "
-            f"({cores} cores x {self.wall:.0f} s)."
+            f"({cores} cores x {self.wall:.0f} s), of which stolen by the hypervisor "
+            f"{self.steal:.0f}."
         )
         if requests:
             per = 1000 / requests
@@ -117,4 +154,5 @@ def split(
         generator=generator,
         machine=after.machine - before.machine,
         wall=wall,
+        steal=after.steal - before.steal,
     )

@@ -58,7 +58,7 @@ class Command(BaseCommand):
         workers = options["workers"] or int(os.environ.get("LOTSE_WORKERS", "0") or 0)
         workers = workers or 2 * (os.cpu_count() or 1) + 1
         seconds = max(10, int(options["minutes"] * 60))
-        load_before = os.getloadavg()
+        load_before, speed_before = os.getloadavg(), cpu.machine_speed()
         with tempfile.TemporaryDirectory() as tmp, TemporaryPasswords(usernames) as password:
             users_file = Path(tmp) / "users.json"
             plan = [{"username": u, "role": r} for r, names in logins.items() for u in names]
@@ -93,7 +93,9 @@ class Command(BaseCommand):
             f"{Person.objects.count()} persons, {options['users']} users "
             f"({', '.join(f'{len(v)} {k}' for k, v in logins.items())} logins), "
             f"{seconds} s, {workers} server workers, {connection.vendor}. "
-            f"Load average before/after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f}."
+            f"Load average before/after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f}. "
+            f"Machine speed (CPU ms of a fixed Python workload, lower is faster) "
+            f"before/after: {speed_before:.0f} / {cpu.machine_speed():.0f}."
         )
         self.stdout.write(table([HEADER, *rows]))
         if used is not None:
