@@ -2,6 +2,8 @@
 a memoised `{% translate "constant" %}`. Its output must be Django's own, in
 every language and escaping, and follow a change of the translations."""
 
+from typing import Any
+
 import pytest
 from django.template import Context, Engine, engines
 from django.test import override_settings
@@ -22,7 +24,9 @@ SOURCE = (
 
 
 def _ours() -> Engine:
-    return engines["django"].engine
+    backend: Any = engines["django"]
+    engine: Engine = backend.engine
+    return engine
 
 
 def _djangos() -> Engine:
@@ -36,9 +40,9 @@ def _djangos() -> Engine:
     )
 
 
-def _render(engine: Engine, language: str) -> str:
+def _render(engine: Engine, language: str | None) -> str:
     with translation.override(language):
-        return engine.from_string(SOURCE).render(Context({"variable": "Person"}))
+        return str(engine.from_string(SOURCE).render(Context({"variable": "Person"})))
 
 
 def test_the_case_pages_library_is_ours():
@@ -56,12 +60,7 @@ def test_it_renders_what_djangos_library_renders_in_every_language(rounds):
     lotse_i18n.forget()
     for _round in range(rounds):
         for language in ("de", "en", "de", None):
-            if language is None:
-                with translation.override(None):
-                    ours = _ours().from_string(SOURCE).render(Context({"variable": "Person"}))
-                    theirs = _djangos().from_string(SOURCE).render(Context({"variable": "Person"}))
-            else:
-                ours, theirs = _render(_ours(), language), _render(_djangos(), language)
+            ours, theirs = _render(_ours(), language), _render(_djangos(), language)
             assert ours == theirs, language
     # Not vacuous: each language its own words, from one memo.
     assert "|Wiedervorlage speichern|" in _render(_ours(), "de")
