@@ -106,6 +106,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lotse.core.context_processors.navigation",
             ],
+            # `{% load i18n %}` loads Django's library with a cheaper constant
+            # `{% translate %}` (same output; see the module).
+            "libraries": {"i18n": "lotse.core.templatetags.lotse_i18n"},
         },
     },
 ]

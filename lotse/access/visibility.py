@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
@@ -126,28 +127,52 @@ def grants_for(
     about one case checks that case's few grants (grant_org_case) instead of
     hashing every grant of the user's organisations.
     """
+    # A copy: a caller that evaluates it must not fill the shared one's result cache.
+    return _memo_entry(
+        user, action, category=category, owner_only=owner_only, case=case
+    ).grants.all()
+
+
+@dataclass
+class _Grants:
+    """One memo entry: the grants' queryset, and its SQL compiled per (database,
+    columns) once asked for. Everything either depends on is in the entry's key."""
+
+    grants: models.QuerySet[AccessGrant]
+    compiled: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[Any, ...]]] = field(
+        default_factory=dict
+    )
+
+
+def _memo_entry(
+    user: Any, action: Action, *, category: str | None, owner_only: bool, case: Any
+) -> _Grants:
     key = _grants_key(user, action, category=category, owner_only=owner_only, case=case)
     memo = _request_memo(user)
     # Everything the query depends on is in the key, so a hit is the very query
     # a fresh build would give; the rows are still read from the database.
-    grants = memo.get(key)
-    if grants is None:
+    entry = memo.get(key)
+    if entry is None:
         if category is not None and action != Action.AUDIT:
-            base = grants_for(user, action, owner_only=owner_only, case=case)
-            grants = _with_category(base, category)
+            base = _memo_entry(user, action, category=None, owner_only=owner_only, case=case)
+            grants = _with_category(base.grants, category)
         else:
             _audit, organisations, owner, case_id, _category, today = key
             if action != Action.AUDIT and case_id is not None:
                 # From the user's grants for every case: the validity filters,
                 # the costly part to build, are built once a request.
-                grants = grants_for(user, action, owner_only=owner_only).filter(case_id=case_id)
+                every_case = _memo_entry(
+                    user, action, category=None, owner_only=owner_only, case=None
+                )
+                grants = every_case.grants.filter(case_id=case_id)
             elif action != Action.AUDIT and owner:
-                grants = grants_for(user, Action.VIEW).filter(owner=True)
+                grants = _memo_entry(
+                    user, Action.VIEW, category=None, owner_only=False, case=None
+                ).grants.filter(owner=True)
             else:
                 grants = _build_grants(action, organisations, owner, case_id, today)
-        memo[key] = grants
-    # A copy: a caller that evaluates it must not fill the shared one's result cache.
-    return grants.all()
+        entry = memo[key] = _Grants(grants)
+    return entry
 
 
 def _grants_key(
@@ -204,9 +229,6 @@ class _HeldIn(Func):
         return sql, (*self.grants_params, *params)
 
 
-_SQL_MEMO_ATTRIBUTE = "_lotse_grant_sql"
-
-
 def _compiled_grants(
     user: Any,
     action: Action,
@@ -219,23 +241,14 @@ def _compiled_grants(
 ) -> tuple[str, tuple[Any, ...]]:
     """grants_for(...).values(*columns) as SQL and parameters, compiled once a
     request and database; ("", ()) when no grant can match (no organisation)."""
-    grants_key = _grants_key(user, action, category=category, owner_only=owner_only, case=case)
-    key = (using, columns, *grants_key)
-    memo: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] | None = getattr(
-        user, _SQL_MEMO_ATTRIBUTE, None
-    )
-    if memo is None:
-        memo = {}
-        with contextlib.suppress(AttributeError):
-            setattr(user, _SQL_MEMO_ATTRIBUTE, memo)
-    compiled = memo.get(key)
+    entry = _memo_entry(user, action, category=category, owner_only=owner_only, case=case)
+    compiled = entry.compiled.get((using, columns))
     if compiled is None:
-        grants = grants_for(user, action, category=category, owner_only=owner_only, case=case)
         try:
-            sql, params = grants.values(*columns).query.get_compiler(using).as_sql()
+            sql, params = entry.grants.values(*columns).query.get_compiler(using).as_sql()
         except EmptyResultSet:
             sql, params = "", []
-        compiled = memo[key] = (sql, tuple(params))
+        compiled = entry.compiled[(using, columns)] = (sql, tuple(params))
     return compiled
 
 
@@ -308,16 +321,19 @@ def _build_grants(
     return grants
 
 
-_MEMO_ATTRIBUTE = "_lotse_grant_querysets"
+_MEMO_ATTRIBUTE = "_lotse_grants"
 
 
-def _request_memo(user: Any) -> dict[tuple[Any, ...], models.QuerySet[AccessGrant]]:
-    """Grant querysets already built for this user object.
+def _request_memo(user: Any) -> dict[tuple[Any, ...], _Grants]:
+    """Grant querysets already built for this user object, with their compiled SQL.
 
     The user object lives for one request (request.user is loaded anew each
     time), like its cached memberships (User.role_pairs): a page's panels and
     sections share the querysets instead of composing the same subquery a dozen
-    times. Only the query is shared, never rows: permissions stay current.
+    times, and the SQL compiled from them (held_for_rows). Only the query is
+    shared, never rows: permissions stay current. Keyed by everything the query
+    depends on (the organisations, the day, ...), so an object kept across
+    requests follows a change of memberships once role_pairs is read anew.
     """
     memo = getattr(user, _MEMO_ATTRIBUTE, None)
     if memo is None:

@@ -13,14 +13,18 @@ from django.utils import timezone
 
 from lotse.access.models import AccessGrant
 from lotse.access.visibility import (
+    _MEMO_ATTRIBUTE,
     Action,
+    _compiled_grants,
     access_to,
     categories_for,
     grants_for,
+    held_for_rows,
     may_change,
 )
 from lotse.accounts.choices import Role
 from lotse.accounts.models import Membership, User
+from lotse.cases.models import Case
 from lotse.testing import factories as f
 from lotse.testing import matrix as m
 
@@ -107,3 +111,41 @@ def test_access_to_answers_what_categories_for_and_may_change_answer(world):
     assert seen_read
     if world.state == "given":
         assert seen_change
+
+
+def test_compiled_grants_live_in_the_same_memo_and_follow_memberships_and_day(world):
+    """held_for_rows' compiled grant SQL is kept beside the queryset it came from,
+    under the same key: a reused one is what a fresh compile gives, and a change
+    of memberships (read anew) or of the day compiles afresh."""
+    manager = _fresh(world.users[("case_manager", "owner")])
+    participant = world.orgs["participant"]
+    case = world.case
+
+    def compiled(user, **kwargs):
+        return _compiled_grants(user, Action.VIEW, ("case_id",), using="default", **kwargs)
+
+    first = compiled(manager, case=case)
+    assert compiled(manager, case=case) is first
+    assert compiled(_fresh(manager), case=case) == first
+    # One memo: the entry holding the queryset holds its compiled SQL.
+    memo = getattr(manager, _MEMO_ATTRIBUTE)
+    assert [entry.compiled for entry in memo.values() if entry.compiled] == [
+        {("default", ("case_id",)): first}
+    ]
+    assert participant.pk not in first[1]
+    Membership.objects.create(user=manager, organisation=participant, role=Role.OFFICE_STAFF)
+    assert compiled(manager, case=case) is first  # the same request: memberships read once
+    manager.__dict__.pop("role_pairs", None)
+    widened = compiled(manager, case=case)
+    assert participant.pk in widened[1] and widened == compiled(_fresh(manager), case=case)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "localdate", lambda *a, **k: tomorrow)
+        assert str(tomorrow) in [str(param) for param in compiled(manager, case=case)[1]]
+    # No organisation: nothing to compile, and nothing held.
+    Membership.objects.filter(user=manager).delete()
+    manager.__dict__.pop("role_pairs", None)
+    assert compiled(manager, case=case) == ("", ())
+    held = held_for_rows(manager, Action.VIEW, None, using="default", case_column="pk")
+    assert not Case.objects.filter(held).exists()
+    assert Case.objects.exclude(held).count() == Case.objects.count()

@@ -4,8 +4,10 @@ import datetime
 from typing import Any, ClassVar, Self
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +20,129 @@ from lotse.access.visibility import (
 )
 from lotse.conferences.choices import Attendance, AttendeeRole, ParticipantKind
 from lotse.core.categories import DataCategory
+
+
+def _columns(model: type[models.Model], *fields_and_quote: Any) -> tuple[str, ...]:
+    """A model's quoted table name, then its fields' quoted columns."""
+    *fields, quote = fields_and_quote
+    return (quote(model._meta.db_table), *(quote(_column(model, name)) for name in fields))
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{model.__name__}.{name} is no column")
+    return str(field.column)
+
+
+class _OfCase(models.Func):
+    """`id` is a conference of case `case_id`: scheduled from it, or a family's
+    conference it is a further case of. What `Q(case_id=...) | Q(pk__in=<the
+    case's ConferenceCase rows>)` says, written as one fragment: the ORM's
+    subquery cost some 700 Python calls to build and compile on every case page."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__(models.F("pk"), models.F("case_id"))
+        self.case_id = case_id
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:  # type: ignore[override]
+        (pk, pk_params), (case, case_params) = (
+            compiler.compile(e) for e in self.source_expressions
+        )
+        quote = connection.ops.quote_name
+        table, conference, case_column = _columns(ConferenceCase, "conference", "case", quote)
+        sql = (
+            f"({case} = %s OR {pk} IN (SELECT of_case.{conference} "  # noqa: S608
+            f"FROM {table} of_case WHERE of_case.{case_column} = %s))"
+        )
+        return sql, (*case_params, self.case_id, *pk_params, self.case_id)
+
+
+class _Shown(models.Func):
+    """Who sees a conference (ConferenceQuerySet.visible_to), as one fragment:
+
+        <held>
+        AND id IN (SELECT conference_id FROM participants WHERE organisation_id IN (...))
+        AND NOT EXISTS (SELECT 1 FROM further cases WHERE conference_id = id
+                        AND NOT <held for the further case>)
+
+    `held` and `further_held` are held_for_rows() checks; the latter reads its case
+    from the further case's row (`further_cases.case_id`). Spelled with the ORM
+    (a filter on `held`, a `pk__in` subquery and an excluded Exists over an
+    OuterRef to an alias) the same condition cost some 6,000 Python calls to build
+    and compile on every case page, most of them for a case without conferences.
+    When no grant can match (no organisation), `held` raises EmptyResultSet: the
+    whole condition is false (and true under a negation), never a wider one.
+    """
+
+    output_field = models.BooleanField()
+    further_alias = "further_cases"
+
+    def __init__(self, held: Any, further_held: Any, organisations: list[int]) -> None:
+        super().__init__(models.F("pk"), held, further_held)
+        self.organisations = list(organisations)
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:  # type: ignore[override]
+        if not self.organisations:
+            raise EmptyResultSet
+        pk_expression, held_expression, further_expression = self.source_expressions
+        # `held` first: with no grant to match it raises EmptyResultSet for the whole.
+        held, held_params = compiler.compile(held_expression)
+        further_held, further_params = compiler.compile(further_expression)
+        pk, pk_params = compiler.compile(pk_expression)
+        quote = connection.ops.quote_name
+        participants, taking_part_conference, organisation = _columns(
+            ConferenceParticipant, "conference", "organisation", quote
+        )
+        further_cases, further_conference, _case = _columns(
+            ConferenceCase, "conference", "case", quote
+        )
+        alias = self.further_alias
+        placeholders = ", ".join(["%s"] * len(self.organisations))
+        # Every fragment is compiled by Django or named by the models' _meta.
+        sql = (
+            f"({held} AND {pk} IN (SELECT taking_part.{taking_part_conference} "  # noqa: S608
+            f"FROM {participants} taking_part WHERE taking_part.{organisation} IN ({placeholders})) "
+            f"AND NOT EXISTS (SELECT 1 FROM {further_cases} {alias} "
+            f"WHERE {alias}.{further_conference} = {pk} AND NOT {further_held}))"
+        )
+        params = (
+            *held_params,
+            *pk_params,
+            *self.organisations,
+            *pk_params,
+            *further_params,
+        )
+        return sql, params
+
+
+def shown_to(
+    user: Any, action: Action, category: str | None, organisations: list[int], *, using: str
+) -> _Shown:
+    """The condition of ConferenceQuerySet.visible_to: `user` (acting through
+    `organisations`, their case organisations) may see the conference."""
+    wanted = [category] if category is not None else [c.value for c in DataCategory]
+    # One correlated EXISTS per row: a current grant of the user's organisations
+    # for the row's case holding the row's category (one lookup on grant_org_case).
+    # One hashed subplan per category instead read every grant of the
+    # organisation eleven times: 2.3 s on a start page at 1M persons. The
+    # grants' query is compiled once a request (held_for_rows).
+    row_bit = RowCategoryBit("data_category", wanted)
+    held = held_for_rows(user, action, row_bit, using=using)
+    # A conference of several cases (a family) shows minutes about all of them:
+    # the release of every further case's person must cover the reader too.
+    # Correlated like `held`, so it costs an index probe per conference and
+    # nothing for conferences without further cases.
+    quote = connections[using].ops.quote_name
+    further_case = RawSQL(  # noqa: S611 (an alias and a column named by _meta)
+        f"{_Shown.further_alias}.{quote(_column(ConferenceCase, 'case'))}",
+        (),
+        output_field=models.IntegerField(),
+    )
+    further_held = held_for_rows(user, action, row_bit, using=using, case_column=further_case)
+    return _Shown(held, further_held, organisations)
 
 
 class ConferenceQuerySet(VisibleQuerySet["CaseConference"]):
@@ -45,38 +170,14 @@ class ConferenceQuerySet(VisibleQuerySet["CaseConference"]):
         organisations = user.case_organisation_ids
         if not organisations:
             return self.none()
-        wanted = [category] if category is not None else [c.value for c in DataCategory]
-        # One correlated EXISTS per row: a current grant of the user's organisations
-        # for the row's case holding the row's category (one lookup on grant_org_case).
-        # One hashed subplan per category instead read every grant of the
-        # organisation eleven times: 2.3 s on a start page at 1M persons. The
-        # grants' query is compiled once a request (held_for_rows).
-        row_bit = RowCategoryBit("data_category", wanted)
-        held = held_for_rows(user, action, row_bit, using=self.db)
-        # A conference of several cases (a family) shows minutes about all of them:
-        # the release of every further case's person must cover the reader too.
-        # Correlated like `held`, so it costs an index probe per conference and
-        # nothing for conferences without further cases.
-        further_uncovered = ConferenceCase.objects.filter(conference_id=OuterRef("pk")).exclude(
-            held_for_rows(user, action, OuterRef("_category_bit"), using=self.db)
-        )
-        taking_part = ConferenceParticipant.objects.filter(
-            organisation_id__in=organisations
-        ).values("conference_id")
-        return (
-            rows.alias(_category_bit=row_bit)
-            .filter(held, pk__in=taking_part)
-            .exclude(Exists(further_uncovered))
-        )
+        return rows.filter(shown_to(user, action, category, organisations, using=self.db))
 
     def of_case(self, case: Any) -> Self:
         """The conferences of one case: scheduled from it, or a family's conference
         it is a further case of."""
         if case is None:
             return self
-        pk = case_pk(case)
-        further = ConferenceCase.objects.filter(case_id=pk).values("conference_id")
-        return self.filter(Q(case_id=pk) | Q(pk__in=further))
+        return self.filter(_OfCase(case_pk(case)))
 
     def upcoming(self) -> Self:
         return self.filter(starts_at__gte=timezone.now())
