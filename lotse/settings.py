@@ -209,7 +209,10 @@ AXES_COOLOFF_TIME = env_int("LOTSE_LOCKOUT_MINUTES", 30, minimum=1) / 60
 # Lock the account, not the address: staff share office NAT addresses, and an
 # attacker rotating addresses must still hit the per-account limit.
 AXES_LOCKOUT_PARAMETERS = ["username"]
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# templates.W003 warns that "i18n" names two libraries: by design, TEMPLATES maps
+# `{% load i18n %}` to lotse.core.templatetags.lotse_i18n, Django's tags with a
+# memoised constant {% translate %}; no other library shares a name.
+SILENCED_SYSTEM_CHECKS = ["axes.W006", "templates.W003"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 

@@ -419,6 +419,22 @@ def _sees_identity_everywhere(user: Any) -> bool:
     return bool(getattr(user, "is_operator", False))
 
 
+def visible_person_ids(
+    user: Any, category: str, *, using: str
+) -> tuple[str, tuple[Any, ...]] | None:
+    """SQL and parameters of the ids of the persons whose `category` the user may
+    view, the same persons as Person.objects.visible_to(user, category=category):
+    for a query that asks once per person instead of once per row (the search
+    ranks key rows of many persons first). None where the user sees every
+    person's `category`; ("", ()) where they see none.
+    """
+    if not _is_active_user(user):
+        return "", ()
+    if category == DataCategory.IDENTITY and _sees_identity_everywhere(user):
+        return None
+    return _compiled_grants(user, Action.VIEW, ("person_id",), using=using, category=category)
+
+
 _GrantRow = tuple[int, int | None, bool, Any]
 
 
@@ -521,4 +537,5 @@ __all__ = [
     "held_for_rows",
     "holding",
     "may_change",
+    "visible_person_ids",
 ]

@@ -79,3 +79,13 @@ def test_a_change_of_the_translations_empties_the_memo():
     assert lotse_i18n._rendered
     lotse_i18n._on_file_changed(file_path=__import__("pathlib").Path("django.mo"))
     assert not lotse_i18n._rendered
+
+
+def test_i18n_is_the_only_library_name_given_twice():
+    """templates.W003 is silenced for the one library mapped over Django's i18n on
+    purpose; any other name given to two libraries must still be found."""
+    from django.core.checks.templates import check_templates
+
+    warnings = check_templates(None)
+    assert [w.id for w in warnings] == ["templates.W003"]
+    assert "'i18n' is used for multiple template tag modules" in warnings[0].msg

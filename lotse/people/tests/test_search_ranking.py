@@ -80,12 +80,11 @@ def test_it_ranks_as_the_rule_says(crowd, alice, operator, query):
     tokens = query_tokens(query, dictionary.current())
     assert len(tokens) >= 2
     for user in (alice, operator):
-        keys = NameKey.objects.visible_to(user, category=DataCategory.IDENTITY)
         for born in (None, "1990"):
             wanted = _reference(user, tokens, 1990 if born else None)
             date = parse_birth_date(born) if born else None
             for limit in (1, 3, 10, 1000):
-                got = search._by_strength(keys, tokens, date, [Q()] * len(tokens), limit)
+                got = search._by_strength(user, tokens, date, [Q()] * len(tokens), limit)
                 assert got == wanted[:limit], (query, user, born, limit)
 
 
