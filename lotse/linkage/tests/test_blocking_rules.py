@@ -240,8 +240,11 @@ def test_a_pair_blocking_missed_at_a_million_is_kept_by_its_rule(a, b, rule):
         ("birth_place", "Homs", "Aleppo"),
     ):
         assert rules_keeping(a | {field: mine}, b | {field: theirs}, _MOHAMMEDS) == [], field
-    # Missing on one side is no contradiction.
+    # Missing on one side is no contradiction, nor a birth place written another way
+    # (case, diacritics, punctuation: folded as names are).
     assert rules_keeping(a | {"sex": ""}, b | {"nationality": ""}, _MOHAMMEDS)
+    written = a | {"birth_place": "Diyarbakır"}, b | {"birth_place": "DIYAR-BAKIR"}
+    assert rules_keeping(*written, _MOHAMMEDS)
 
 
 def test_a_common_given_name_blocks_within_its_year_and_the_family_name_s_first_sound():
