@@ -13,14 +13,19 @@ compared (lotse.linkage.features) and how candidates are found and clustered:
   makes (the key with the year, the other name's first sound, ...) at BLOCK_CAP
   records, or the key alone at BLOCK_KEY_CAP, so that blocks do not grow with the
   square of the file, and asks that sex, nationality and birth place do not
-  contradict;
+  contradict; a rule on a common name's large block (a given name with no date on
+  one side, a record without a given name) keeps only pairs whose family names are
+  alike (Jaro-Winkler), so the pairs it makes stay few;
 - u probabilities are estimated from random pairs of the file itself; on files
   large enough, m of the names, sex, nationality and birth place by EM on pairs
   with the same full date, the date's m set from what the generator and real
   registers show (placeholders, partial dates); no m below M_FLOOR;
 - term frequencies weigh exact and phonetic name agreement (a common name pair
   says less), and a typo level is split on whether one spelling occurs only once
-  in the file (a typo) or recurs (likelier another person's name);
+  in the file (a typo) or recurs (likelier another person's name); where the names
+  share a part, a typo is judged on the parts not shared (a long shared given name
+  makes any two family names look alike), and a record holding only a common name
+  says little about one holding it beside another;
 - clusters are joined along the matched pairs strongest first, but never two
   clusters whose birth dates cannot be one person's (a placeholder record
   matching two namesakes joins only the likelier one), nor, where the file names
@@ -99,7 +104,8 @@ BLOCKING_RULES = (
     f"l.family_key_g = r.family_key_g and {_MISSING_ALIKE}"
     " and substr(l.given_meta, 1, 1) = substr(r.given_meta, 1, 1)",
     f"l.family_key = r.given_key and {_MISSING_ALIKE} and l.given_meta = r.family_meta",
-    f"l.given_key_c = r.given_key_c and {_WEAK_ALIKE}"
+    # The given name (however common) within one year and the family name's first sound.
+    f"l.given_key_yf = r.given_key_yf and {_WEAK_ALIKE}"
     " and substr(l.family_meta, 1, 1) = substr(r.family_meta, 1, 1)",
     # Both names mistyped or respelled: the full date with place, or with origin and sex.
     f"{_SAME_DAY} and l.birth_place = r.birth_place",
@@ -118,7 +124,7 @@ BLOCKING_RULES = (
     # its Cologne key with the year where one date is weak.
     f"l.family_cologne_y = r.family_cologne_y and {_WEAK_ALIKE}",
     # The given name with a weak date, sex and origin.
-    f"l.given_key_c = r.given_key_c and {_WEAK_ALIKE}"
+    f"l.given_key_ysn = r.given_key_ysn and {_WEAK_ALIKE}"
     " and l.sex = r.sex and l.nationality = r.nationality",
     # Both names respelled, the full date known: sex and the family name's first sound.
     f"{_SAME_DAY} and l.sex = r.sex"
@@ -156,6 +162,21 @@ BLOCKING_RULES = (
     f"l.given_cologne_f = r.family_cologne_g and {_MISSING_ALIKE}"
     " and substr(l.family_cologne, 1, 1) = substr(r.given_cologne, 1, 1)"
     " and (l.sex = r.sex or l.nationality = r.nationality or l.birth_place = r.birth_place)",
+    # A given name missing on one side (left empty, or the names swapped and the given
+    # name then left empty): the family name with no date, the family name alike within
+    # the year, or the one name left as the other record's given name with a weak date.
+    f"l.family_key = r.family_key and (l.given_key is null or r.given_key is null)"
+    f" and {_MISSING_ALIKE}",
+    f"l.year = r.year and (l.given_key is null or r.given_key is null) and {_ALIKE}"
+    " and substr(l.family_cologne, 1, 1) = substr(r.family_cologne, 1, 1)"
+    " and jaro_winkler_similarity(l.family_key, r.family_key) >= 0.85",
+    f"l.family_key = r.given_key and l.given_key is null and {_WEAK_ALIKE}",
+    f"l.given_key = r.family_key and r.given_key is null and {_WEAK_ALIKE}",
+    # No date on one side, the given name (however common) the same and the family name
+    # alike: a typo in it. Only pairs so alike are kept of the given name's large block.
+    f"l.given_key = r.given_key and {_MISSING_ALIKE}"
+    " and substr(l.family_cologne, 1, 1) = substr(r.family_cologne, 1, 1)"
+    " and jaro_winkler_similarity(l.family_key, r.family_key) >= 0.85",
     # Where the file has addresses (optional columns): same address, or same postcode
     # and a name or the date.
     "l.address = r.address and l.postcode = r.postcode",
@@ -196,12 +217,14 @@ CAPPED = (
 # is shared by a few dozen records born in one year. These columns hold the key where
 # at most BLOCK_CAP records share it and the parts named with it (a column, or
 # "column:n" for its first n characters): the block of the rule using it. Common given
-# names stay capped on the key alone: with the year and the family name's first sound
-# (or sex and nationality) they make blocks of namesakes the model does not tell apart
-# (at 100k records precision fell from 0.9906 to 0.9889 with them).
+# names block within a year with the family name's first sound (or sex and nationality):
+# such blocks are mostly namesakes, which the name comparison tells apart by the parts
+# not shared (_REST_ALIKE), not by a similarity the shared given name inflates.
 BLOCK_CAP = 3000
 CAPPED_BLOCKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "family_key_y": ("family_key", ("year",)),
+    "given_key_yf": ("given_key", ("year", "family_meta:1")),
+    "given_key_ysn": ("given_key", ("year", "sex", "nationality")),
     "family_cologne_y": ("family_cologne", ("year",)),
     "initials_y": ("initials", ("year",)),
     "given_cologne_f2": ("given_cologne", ("family_cologne:2",)),
@@ -280,6 +303,9 @@ def blocking_table(records: list[dict[str, str]]) -> dict[str, list[Any]]:
 # A name part at most this many records of the file carry is rare: a record holding
 # only it and another holding it beside a second name are likely one person.
 RARE_NAME = 5
+# A name part more records than this carry is common: a record holding only it says
+# little about a record holding it beside another name.
+COMMON_NAME = 500
 
 
 def _level(sql: str, label: str, m: float, u: float, **extra: Any) -> dict[str, Any]:
@@ -298,6 +324,16 @@ def _null(sql: str) -> dict[str, Any]:
 
 
 ELSE = "ELSE"
+
+# The name parts of one record that the other does not have, as one string: where one
+# part is shared, how alike the rest is. A similarity of the whole name key is inflated
+# by a long shared part ("mohamed zatizei" and "mohamed zanaiae" are 0.92 alike, their
+# family names 0.77): namesakes sharing a common given name would pass for a typo.
+_REST_L = "array_to_string(list_filter(names_l, lambda x: not list_contains(names_r, x)), ' ')"
+_REST_R = "array_to_string(list_filter(names_r, lambda x: not list_contains(names_l, x)), ' ')"
+_REST_ALIKE = f"jaro_winkler_similarity({_REST_L}, {_REST_R}) >= {{}}"
+REST_TYPO = 0.85  # the parts not shared, where one is: a typo
+REST_ALIKE = 0.8  # the same, for the levels of one part shared and the other alike
 
 COMPARISONS: list[dict[str, Any]] = [
     {
@@ -333,12 +369,18 @@ COMPARISONS: list[dict[str, Any]] = [
             # more often than a namesake (EM: m 0.11 against 0.01 for the other typos).
             _level(
                 "jaro_winkler_similarity(name_key_l, name_key_r) >= 0.92"
-                " and (name_once_l or name_once_r)",
+                f" and {_REST_ALIKE.format(REST_TYPO)} and (name_once_l or name_once_r)",
                 "typo, one spelling seen once in the file",
                 0.06,
                 3e-4,
             ),
-            _level("jaro_winkler_similarity(name_key_l, name_key_r) >= 0.92", "typo", 0.04, 9.7e-4),
+            _level(
+                "jaro_winkler_similarity(name_key_l, name_key_r) >= 0.92"
+                f" and {_REST_ALIKE.format(REST_TYPO)}",
+                "typo",
+                0.04,
+                9.7e-4,
+            ),
             # A name missing, the names left carried by at most RARE_NAME records.
             _level(
                 "len(list_intersect(names_l, names_r)) = least(len(names_l), len(names_r))"
@@ -348,6 +390,15 @@ COMPARISONS: list[dict[str, Any]] = [
                 0.01,
                 0.0001,
             ),
+            # ... and common: a lone "Mohamed" is in thousands of other records' names.
+            _level(
+                "len(list_intersect(names_l, names_r)) = least(len(names_l), len(names_r))"
+                " and (case when len(names_l) <= len(names_r) then names_seen_l"
+                f" else names_seen_r end) > {COMMON_NAME}",
+                "one record's names all in the other, and common",
+                0.01,
+                0.01,
+            ),
             _level(
                 "len(list_intersect(names_l, names_r)) = least(len(names_l), len(names_r))",
                 "one record's names all in the other (a name missing)",
@@ -356,7 +407,7 @@ COMPARISONS: list[dict[str, Any]] = [
             ),
             _level(
                 "jaro_winkler_similarity(name_key_l, name_key_r) >= 0.85"
-                " and (name_once_l or name_once_r)"
+                f" and {_REST_ALIKE.format(REST_ALIKE)} and (name_once_l or name_once_r)"
                 " and (len(list_intersect(names_l, names_r)) >= 1"
                 " or len(list_intersect(metas_l, metas_r)) >= 1)",
                 "one name part shared, the other alike and seen once",
@@ -365,6 +416,7 @@ COMPARISONS: list[dict[str, Any]] = [
             ),
             _level(
                 "jaro_winkler_similarity(name_key_l, name_key_r) >= 0.85"
+                f" and {_REST_ALIKE.format(REST_ALIKE)}"
                 " and (len(list_intersect(names_l, names_r)) >= 1"
                 " or len(list_intersect(metas_l, metas_r)) >= 1)",
                 "one name part shared, the other alike",
