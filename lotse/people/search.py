@@ -19,13 +19,12 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.db import connections
-from django.db.models import IntegerField, Lookup, Q, Value
+from django.db import connections, router
 
 from lotse.access.visibility import visible_person_ids
 from lotse.core.categories import DataCategory
 from lotse.namekeys import dictionary
-from lotse.namekeys.models import UNKNOWN_YEAR, NameKey
+from lotse.namekeys.models import NameKey
 from lotse.names import (
     BirthDate,
     NamePart,
@@ -39,6 +38,7 @@ from lotse.names import (
 from lotse.names.dates import DAY
 from lotse.names.similarity import CachedSimilarity
 from lotse.names.tokens import tokens
+from lotse.people.keysql import KeyCondition, KeyTable
 from lotse.people.models import NameSpelling, Person
 
 MIN_QUERY_LENGTH = 2
@@ -75,87 +75,64 @@ def as_birth_date(value: BirthDate | datetime.date | None) -> BirthDate | None:
     return BirthDate(value, DAY)
 
 
-def _levels(token: QueryToken, typo: Q) -> list[tuple[int, list[Q]]]:
-    """How strongly a key matches the token, strongest first, each level as the
-    conditions one index each answers. A key set the token lacks is left out
-    rather than asked for (an empty IN list matches nothing)."""
-    near: list[Q] = []
-    if token.metaphones:
-        near.append(Q(metaphone__in=token.metaphones))
-    if token.skeletons:
-        # Latin letters carry vowels: only names written in Arabic script,
-        # which lack them, may match a Latin query by consonants alone.
-        near.append(
-            Q(skeleton__in=token.skeletons)
-            if token.abjad
-            else Q(skeleton__in=token.skeletons, abjad=True)
-        )
-    if token.prefix:
-        near.append(Q(form__startswith=token.prefix))
-    # The Kölner Phonetik code is too coarse to look candidates up by (a
-    # common code matches tens of thousands of keys in a large district); it
-    # counts in the re-ranking instead.
-    levels = [
-        (4, [Q(canon__in=token.canons)] if token.canons else []),
-        (3, [Q(fold__in=token.folds)] if token.folds else []),
-        (2, near),
-    ]
-    if typo:
-        # A trigram neighbour (PostgreSQL) counts least: it fills places the keys leave.
-        levels.append((1, [typo]))
-    return [(level, conditions) for level, conditions in levels if conditions]
-
-
-class TrigramSimilar(Lookup[bool]):
-    """PostgreSQL's pg_trgm `%`: similar enough by shared trigrams (namekey_form_trgm index)."""
-
-    lookup_name = "trigram_similar"
-
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} %% {rhs}", [*lhs_params, *rhs_params]
-
-
-NameKey._meta.get_field("form").register_lookup(TrigramSimilar)
-# Shorter forms share too few trigrams to say anything (every "ali" is like "al").
-TRIGRAM_MIN_LENGTH = 5
-
-
-def _trigram_match(token: QueryToken) -> Q:
-    """Forms within a typo of the query's, from the trigram index (PostgreSQL only)."""
-    match = Q()
-    for form in sorted(token.forms):
-        if len(form) >= TRIGRAM_MIN_LENGTH:
-            match |= Q(form__trigram_similar=form)
-    return match
-
-
-def _uses_trigrams(queryset: Any) -> bool:
+def _uses_trigrams(connection: Any) -> bool:
     # Opt-in (LOTSE_SEARCH_TRIGRAMS): costly at a million persons, see settings.
     enabled = bool(getattr(settings, "LOTSE_SEARCH_TRIGRAMS", False))
-    return enabled and connections[queryset.db].vendor == "postgresql"
+    return enabled and connection.vendor == "postgresql"
 
 
-def _born_in(year: int) -> Q:
-    return Q(birth_year__in=[year, UNKNOWN_YEAR])
+@dataclass(frozen=True)
+class _Lookup:
+    keys: KeyTable
+    conditions: list[list[KeyCondition]]  # per query word, strongest first
+    born: tuple[str, tuple[Any, ...]] | None
+    visible: tuple[str, tuple[Any, ...]] | None  # None: every person
+
+
+def _lookup(user: Any, query: list[QueryToken], birth_date: BirthDate | None) -> _Lookup | None:
+    """What the key lookup asks; None when the user may see no person at all."""
+    connection = connections[router.db_for_read(NameKey)]
+    visible = visible_person_ids(user, DataCategory.IDENTITY, using=connection.alias)
+    if visible == ("", ()):
+        return None
+    keys = KeyTable(connection)
+    trigrams = _uses_trigrams(connection)
+    return _Lookup(
+        keys,
+        [keys.conditions(token, trigrams) for token in query],
+        keys.born_in(birth_date.date.year) if birth_date is not None else None,
+        visible,
+    )
 
 
 def candidate_ids(
     user: Any, query: list[QueryToken], birth_date: BirthDate | None, limit: int = CANDIDATES
 ) -> list[int]:
     """Ids of visible persons whose keys match the query, strongest matches first."""
-    keys = NameKey.objects.visible_to(user, category=DataCategory.IDENTITY)
-    typos = [_trigram_match(token) if _uses_trigrams(keys) else Q() for token in query]
-    if len(query) == 1 and connections[keys.db].features.supports_slicing_ordering_in_compound:
+    lookup = _lookup(user, query, birth_date)
+    if lookup is None:
+        return []
+    if len(query) == 1 and lookup.keys.connection.features.supports_slicing_ordering_in_compound:
         # PostgreSQL; SQLite cannot limit the parts of a UNION and keeps the one query.
-        return _by_level(keys, query[0], birth_date, typos[0], limit)
-    return _by_strength(user, query, birth_date, typos, limit)
+        return _by_level(lookup, limit)
+    return _by_strength(lookup, limit)
 
 
-def _by_strength(
-    user: Any, query: list[QueryToken], birth_date: BirthDate | None, typos: list[Q], limit: int
+def ranked_ids(
+    user: Any, query: list[QueryToken], birth_date: BirthDate | None, limit: int
 ) -> list[int]:
+    """candidate_ids by the one query for any number of words (no level walk)."""
+    lookup = _lookup(user, query, birth_date)
+    return [] if lookup is None else _by_strength(lookup, limit)
+
+
+def _run(keys: KeyTable, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with keys.connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _by_strength(lookup: _Lookup, limit: int) -> list[int]:
     """One query: per person and word the strongest key, summed over the words.
 
     Each key condition is its own part of a UNION ALL, tagged with its word and
@@ -166,58 +143,49 @@ def _by_strength(
     ("Roya Mohammade": 51,000 rows on 15,000 pages at a million persons) took
     80-200 ms, the parts 30-45 ms.
 
-    The parts read every key; whether the user may see a person is asked once per
-    person after the aggregate, not once per key row in every part: a person
-    matches several parts (the exact, folded and phonetic key of one name), and
-    for a case manager of an office with 255,000 grants the per-row check was
-    most of the work (150 dated searches at a million persons: p50 27 -> 16 ms,
-    p95 60 -> 33 ms, the same ids in the same order).
+    The parts read every key; whether the user may see a person (`visible`, the
+    grants' SQL, None for every person) is asked once per person after the
+    aggregate, not once per key row in every part: a person matches several
+    parts (the exact, folded and phonetic key of one name), and for a case
+    manager of an office with 255,000 grants the per-row check was most of the
+    work (150 dated searches at a million persons: p50 27 -> 16 ms, p95 60 ->
+    33 ms, the same ids in the same order).
     """
-    keys = NameKey.objects.all()
-    if birth_date is not None:
-        keys = keys.filter(_born_in(birth_date.date.year))
-    parts = [
-        keys.filter(condition)
-        .annotate(
-            word=Value(word, output_field=IntegerField()),
-            strength=Value(level, output_field=IntegerField()),
-        )
-        .values_list("person_id", "word", "strength")
-        for word, (token, typo) in enumerate(zip(query, typos, strict=True))
-        for level, conditions in _levels(token, typo)
-        for condition in conditions
-    ]
+    keys, born, visible = lookup.keys, lookup.born, lookup.visible
+    parts: list[str] = []
+    params: list[Any] = []
+    year_sql, year_params = (f" AND {born[0]}", born[1]) if born else ("", ())
+    for word, word_conditions in enumerate(lookup.conditions):
+        for condition in word_conditions:
+            parts.append(
+                f"SELECT {keys.person_id} AS person_id, {word} AS word, "  # noqa: S608 (our SQL)
+                f"{condition.level} AS strength FROM {keys.table} "
+                f"WHERE {condition.sql}{year_sql}"
+            )
+            params += [*condition.params, *year_params]
     if not parts:
         return []
-    sql, params = parts[0].union(*parts[1:], all=True).query.sql_with_params()
-    visible = visible_person_ids(user, DataCategory.IDENTITY, using=keys.db)
-    where: str = ""
-    where_params: tuple[Any, ...] = ()
-    if visible is not None:  # None: the operator sees every identity
-        visible_sql, where_params = visible
-        if not visible_sql:
-            return []
+    where = ""
+    if visible is not None:
         # The grants themselves, not the visible persons' queryset: joined to the
         # grants alone the planner probes them per ranked person (an index lookup);
         # through the person table it hashed the office's 255,000 grants (2 s).
-        where = f"WHERE person_id IN ({visible_sql}) "
+        where = f"WHERE person_id IN ({visible[0]}) "
+        params += visible[1]
     # A word's strength is its best key's level; a word without a key adds nothing.
     total = " + ".join(
-        f"COALESCE(MAX(CASE WHEN word = {word} THEN strength END), 0)" for word in range(len(query))
+        f"COALESCE(MAX(CASE WHEN word = {word} THEN strength END), 0)"
+        for word in range(len(lookup.conditions))
     )
     ranked = (
         f"SELECT person_id, total FROM (SELECT person_id, {total} AS total "  # noqa: S608 (our SQL)
-        f"FROM ({sql}) AS matches GROUP BY person_id) AS ranked {where}"
-        "ORDER BY total DESC, person_id LIMIT %s"
+        f"FROM ({' UNION ALL '.join(parts)}) AS matches GROUP BY person_id) AS ranked "
+        f"{where}ORDER BY total DESC, person_id LIMIT %s"
     )
-    with connections[keys.db].cursor() as cursor:
-        cursor.execute(ranked, [*params, *where_params, limit])
-        return [person_id for person_id, _total in cursor.fetchall()]
+    return [person_id for person_id, _total in _run(keys, ranked, [*params, limit])]
 
 
-def _by_level(
-    keys: Any, token: QueryToken, birth_date: BirthDate | None, typo: Q, limit: int
-) -> list[int]:
+def _by_level(lookup: _Lookup, limit: int) -> list[int]:
     """candidate_ids for one word: the same ids in the same order, from index walks.
 
     With one word a person's strength is that of their best key. Each key
@@ -233,23 +201,29 @@ def _by_level(
     sort at a million persons, for nothing). A live search for "ali" read
     80,000 key rows and hashed 144,000 grants in three processes (400-600 ms).
     """
-    if birth_date is not None:
-        keys = keys.filter(_born_in(birth_date.date.year))
-    levels = _levels(token, typo)
+    keys, (conditions,) = lookup.keys, lookup.conditions
+    filters: list[tuple[str, tuple[Any, ...]]] = []
+    if lookup.visible is not None:
+        filters.append((f"{keys.person_id} IN ({lookup.visible[0]})", lookup.visible[1]))
+    if lookup.born is not None:
+        filters.append(lookup.born)
     strength: dict[int, int] = {}
-    for group in ([lv for lv in levels if lv[0] >= 3], [lv for lv in levels if lv[0] < 3]):
-        parts = [
-            keys.filter(condition)
-            .order_by("person_id")
-            .annotate(level=Value(level, output_field=IntegerField()))
-            .values_list("person_id", "level")
-            .distinct()[:limit]
-            for level, conditions in group
-            for condition in conditions
-        ]
-        if parts:
-            for person_id, level in parts[0].union(*parts[1:], all=True):
-                strength[person_id] = max(level, strength.get(person_id, 0))
+    for group in ([c for c in conditions if c.level >= 3], [c for c in conditions if c.level < 3]):
+        if not group:
+            continue
+        parts: list[str] = []
+        params: list[Any] = []
+        for condition in group:
+            where = " AND ".join(sql for sql, _params in [*filters, (condition.sql, ())])
+            parts.append(
+                f"(SELECT DISTINCT {keys.person_id}, {condition.level} "  # noqa: S608 (our SQL)
+                f"FROM {keys.table} WHERE {where} ORDER BY 1 LIMIT %s)"
+            )
+            for _sql, filter_params in filters:
+                params += filter_params
+            params += [*condition.params, limit]
+        for person_id, level in _run(keys, " UNION ALL ".join(parts), params):
+            strength[person_id] = max(level, strength.get(person_id, 0))
         if len(strength) >= limit:
             break
     return sorted(strength, key=lambda pk: (-strength[pk], pk))[:limit]
