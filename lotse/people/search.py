@@ -14,18 +14,19 @@ registration, the API, the `lotse people search` command and the intake's
 from __future__ import annotations
 
 import datetime
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, overload
 
 from django.conf import settings
-from django.db import connections
-from django.db.models import IntegerField, Lookup, Q, Value
+from django.db import connections, router
 
 from lotse.access.visibility import visible_person_ids
 from lotse.core.categories import DataCategory
 from lotse.namekeys import dictionary
-from lotse.namekeys.models import UNKNOWN_YEAR, NameKey
+from lotse.namekeys.models import NameKey
 from lotse.names import (
     BirthDate,
     NamePart,
@@ -39,6 +40,7 @@ from lotse.names import (
 from lotse.names.dates import DAY
 from lotse.names.similarity import CachedSimilarity
 from lotse.names.tokens import tokens
+from lotse.people.keysql import KeyCondition, KeyTable
 from lotse.people.models import NameSpelling, Person
 
 MIN_QUERY_LENGTH = 2
@@ -75,87 +77,64 @@ def as_birth_date(value: BirthDate | datetime.date | None) -> BirthDate | None:
     return BirthDate(value, DAY)
 
 
-def _levels(token: QueryToken, typo: Q) -> list[tuple[int, list[Q]]]:
-    """How strongly a key matches the token, strongest first, each level as the
-    conditions one index each answers. A key set the token lacks is left out
-    rather than asked for (an empty IN list matches nothing)."""
-    near: list[Q] = []
-    if token.metaphones:
-        near.append(Q(metaphone__in=token.metaphones))
-    if token.skeletons:
-        # Latin letters carry vowels: only names written in Arabic script,
-        # which lack them, may match a Latin query by consonants alone.
-        near.append(
-            Q(skeleton__in=token.skeletons)
-            if token.abjad
-            else Q(skeleton__in=token.skeletons, abjad=True)
-        )
-    if token.prefix:
-        near.append(Q(form__startswith=token.prefix))
-    # The Kölner Phonetik code is too coarse to look candidates up by (a
-    # common code matches tens of thousands of keys in a large district); it
-    # counts in the re-ranking instead.
-    levels = [
-        (4, [Q(canon__in=token.canons)] if token.canons else []),
-        (3, [Q(fold__in=token.folds)] if token.folds else []),
-        (2, near),
-    ]
-    if typo:
-        # A trigram neighbour (PostgreSQL) counts least: it fills places the keys leave.
-        levels.append((1, [typo]))
-    return [(level, conditions) for level, conditions in levels if conditions]
-
-
-class TrigramSimilar(Lookup[bool]):
-    """PostgreSQL's pg_trgm `%`: similar enough by shared trigrams (namekey_form_trgm index)."""
-
-    lookup_name = "trigram_similar"
-
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} %% {rhs}", [*lhs_params, *rhs_params]
-
-
-NameKey._meta.get_field("form").register_lookup(TrigramSimilar)
-# Shorter forms share too few trigrams to say anything (every "ali" is like "al").
-TRIGRAM_MIN_LENGTH = 5
-
-
-def _trigram_match(token: QueryToken) -> Q:
-    """Forms within a typo of the query's, from the trigram index (PostgreSQL only)."""
-    match = Q()
-    for form in sorted(token.forms):
-        if len(form) >= TRIGRAM_MIN_LENGTH:
-            match |= Q(form__trigram_similar=form)
-    return match
-
-
-def _uses_trigrams(queryset: Any) -> bool:
+def _uses_trigrams(connection: Any) -> bool:
     # Opt-in (LOTSE_SEARCH_TRIGRAMS): costly at a million persons, see settings.
     enabled = bool(getattr(settings, "LOTSE_SEARCH_TRIGRAMS", False))
-    return enabled and connections[queryset.db].vendor == "postgresql"
+    return enabled and connection.vendor == "postgresql"
 
 
-def _born_in(year: int) -> Q:
-    return Q(birth_year__in=[year, UNKNOWN_YEAR])
+@dataclass(frozen=True)
+class _Lookup:
+    keys: KeyTable
+    conditions: list[list[KeyCondition]]  # per query word, strongest first
+    born: tuple[str, tuple[Any, ...]] | None
+    visible: tuple[str, tuple[Any, ...]] | None  # None: every person
+
+
+def _lookup(user: Any, query: list[QueryToken], birth_date: BirthDate | None) -> _Lookup | None:
+    """What the key lookup asks; None when the user may see no person at all."""
+    connection = connections[router.db_for_read(NameKey)]
+    visible = visible_person_ids(user, DataCategory.IDENTITY, using=connection.alias)
+    if visible == ("", ()):
+        return None
+    keys = KeyTable(connection)
+    trigrams = _uses_trigrams(connection)
+    return _Lookup(
+        keys,
+        [keys.conditions(token, trigrams) for token in query],
+        keys.born_in(birth_date.date.year) if birth_date is not None else None,
+        visible,
+    )
 
 
 def candidate_ids(
     user: Any, query: list[QueryToken], birth_date: BirthDate | None, limit: int = CANDIDATES
 ) -> list[int]:
     """Ids of visible persons whose keys match the query, strongest matches first."""
-    keys = NameKey.objects.visible_to(user, category=DataCategory.IDENTITY)
-    typos = [_trigram_match(token) if _uses_trigrams(keys) else Q() for token in query]
-    if len(query) == 1 and connections[keys.db].features.supports_slicing_ordering_in_compound:
+    lookup = _lookup(user, query, birth_date)
+    if lookup is None:
+        return []
+    if len(query) == 1 and lookup.keys.connection.features.supports_slicing_ordering_in_compound:
         # PostgreSQL; SQLite cannot limit the parts of a UNION and keeps the one query.
-        return _by_level(keys, query[0], birth_date, typos[0], limit)
-    return _by_strength(user, query, birth_date, typos, limit)
+        return _by_level(lookup, limit)
+    return _by_strength(lookup, limit)
 
 
-def _by_strength(
-    user: Any, query: list[QueryToken], birth_date: BirthDate | None, typos: list[Q], limit: int
+def ranked_ids(
+    user: Any, query: list[QueryToken], birth_date: BirthDate | None, limit: int
 ) -> list[int]:
+    """candidate_ids by the one query for any number of words (no level walk)."""
+    lookup = _lookup(user, query, birth_date)
+    return [] if lookup is None else _by_strength(lookup, limit)
+
+
+def _run(keys: KeyTable, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with keys.connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _by_strength(lookup: _Lookup, limit: int) -> list[int]:
     """One query: per person and word the strongest key, summed over the words.
 
     Each key condition is its own part of a UNION ALL, tagged with its word and
@@ -166,58 +145,49 @@ def _by_strength(
     ("Roya Mohammade": 51,000 rows on 15,000 pages at a million persons) took
     80-200 ms, the parts 30-45 ms.
 
-    The parts read every key; whether the user may see a person is asked once per
-    person after the aggregate, not once per key row in every part: a person
-    matches several parts (the exact, folded and phonetic key of one name), and
-    for a case manager of an office with 255,000 grants the per-row check was
-    most of the work (150 dated searches at a million persons: p50 27 -> 16 ms,
-    p95 60 -> 33 ms, the same ids in the same order).
+    The parts read every key; whether the user may see a person (`visible`, the
+    grants' SQL, None for every person) is asked once per person after the
+    aggregate, not once per key row in every part: a person matches several
+    parts (the exact, folded and phonetic key of one name), and for a case
+    manager of an office with 255,000 grants the per-row check was most of the
+    work (150 dated searches at a million persons: p50 27 -> 16 ms, p95 60 ->
+    33 ms, the same ids in the same order).
     """
-    keys = NameKey.objects.all()
-    if birth_date is not None:
-        keys = keys.filter(_born_in(birth_date.date.year))
-    parts = [
-        keys.filter(condition)
-        .annotate(
-            word=Value(word, output_field=IntegerField()),
-            strength=Value(level, output_field=IntegerField()),
-        )
-        .values_list("person_id", "word", "strength")
-        for word, (token, typo) in enumerate(zip(query, typos, strict=True))
-        for level, conditions in _levels(token, typo)
-        for condition in conditions
-    ]
+    keys, born, visible = lookup.keys, lookup.born, lookup.visible
+    parts: list[str] = []
+    params: list[Any] = []
+    year_sql, year_params = (f" AND {born[0]}", born[1]) if born else ("", ())
+    for word, word_conditions in enumerate(lookup.conditions):
+        for condition in word_conditions:
+            parts.append(
+                f"SELECT {keys.person_id} AS person_id, {word} AS word, "  # noqa: S608 (our SQL)
+                f"{condition.level} AS strength FROM {keys.table} "
+                f"WHERE {condition.sql}{year_sql}"
+            )
+            params += [*condition.params, *year_params]
     if not parts:
         return []
-    sql, params = parts[0].union(*parts[1:], all=True).query.sql_with_params()
-    visible = visible_person_ids(user, DataCategory.IDENTITY, using=keys.db)
-    where: str = ""
-    where_params: tuple[Any, ...] = ()
-    if visible is not None:  # None: the operator sees every identity
-        visible_sql, where_params = visible
-        if not visible_sql:
-            return []
+    where = ""
+    if visible is not None:
         # The grants themselves, not the visible persons' queryset: joined to the
         # grants alone the planner probes them per ranked person (an index lookup);
         # through the person table it hashed the office's 255,000 grants (2 s).
-        where = f"WHERE person_id IN ({visible_sql}) "
+        where = f"WHERE person_id IN ({visible[0]}) "
+        params += visible[1]
     # A word's strength is its best key's level; a word without a key adds nothing.
     total = " + ".join(
-        f"COALESCE(MAX(CASE WHEN word = {word} THEN strength END), 0)" for word in range(len(query))
+        f"COALESCE(MAX(CASE WHEN word = {word} THEN strength END), 0)"
+        for word in range(len(lookup.conditions))
     )
     ranked = (
         f"SELECT person_id, total FROM (SELECT person_id, {total} AS total "  # noqa: S608 (our SQL)
-        f"FROM ({sql}) AS matches GROUP BY person_id) AS ranked {where}"
-        "ORDER BY total DESC, person_id LIMIT %s"
+        f"FROM ({' UNION ALL '.join(parts)}) AS matches GROUP BY person_id) AS ranked "
+        f"{where}ORDER BY total DESC, person_id LIMIT %s"
     )
-    with connections[keys.db].cursor() as cursor:
-        cursor.execute(ranked, [*params, *where_params, limit])
-        return [person_id for person_id, _total in cursor.fetchall()]
+    return [person_id for person_id, _total in _run(keys, ranked, [*params, limit])]
 
 
-def _by_level(
-    keys: Any, token: QueryToken, birth_date: BirthDate | None, typo: Q, limit: int
-) -> list[int]:
+def _by_level(lookup: _Lookup, limit: int) -> list[int]:
     """candidate_ids for one word: the same ids in the same order, from index walks.
 
     With one word a person's strength is that of their best key. Each key
@@ -233,31 +203,116 @@ def _by_level(
     sort at a million persons, for nothing). A live search for "ali" read
     80,000 key rows and hashed 144,000 grants in three processes (400-600 ms).
     """
-    if birth_date is not None:
-        keys = keys.filter(_born_in(birth_date.date.year))
-    levels = _levels(token, typo)
+    (conditions,) = lookup.conditions
     strength: dict[int, int] = {}
-    for group in ([lv for lv in levels if lv[0] >= 3], [lv for lv in levels if lv[0] < 3]):
-        parts = [
-            keys.filter(condition)
-            .order_by("person_id")
-            .annotate(level=Value(level, output_field=IntegerField()))
-            .values_list("person_id", "level")
-            .distinct()[:limit]
-            for level, conditions in group
-            for condition in conditions
-        ]
-        if parts:
-            for person_id, level in parts[0].union(*parts[1:], all=True):
-                strength[person_id] = max(level, strength.get(person_id, 0))
+    for group in ([c for c in conditions if c.level >= 3], [c for c in conditions if c.level < 3]):
+        if not group:
+            continue
+        for person_id, level in _group_matches(lookup, group, limit):
+            strength[person_id] = max(level, strength.get(person_id, 0))
         if len(strength) >= limit:
             break
     return sorted(strength, key=lambda pk: (-strength[pk], pk))[:limit]
 
 
+# A key condition with at most this many key rows is read whole from its index
+# and the grants are probed for its persons alone.
+FEW_KEYS = 2000
+
+
+def _group_matches(lookup: _Lookup, group: list[KeyCondition], limit: int) -> list[tuple[int, int]]:
+    """(person id, level) of at least each condition's lowest `limit` visible persons.
+
+    Walking a condition's index beside the grants in id order (_walk) stops
+    early where the office's persons are dense among the matches, but where they
+    are few it reads the office's whole grant range: "ha" (1,700 keys, 240 of
+    them in an office of 144,000 grants) took 26 ms that way, the planner
+    expecting to stop early. So each condition's key rows are first read, up
+    to FEW_KEYS + 1 in index order, from the key index alone; where that is all
+    of them, the grants are asked for just their persons (index probes), and
+    only a condition with more is walked. Every match returned is a true one, and a condition read
+    whole gives all its visible persons, a superset of its lowest `limit`: the
+    ranking in _by_level is the same.
+    """
+    if lookup.visible is None:
+        return [(pk, group[i].level) for pk, i in _walk(lookup, group, limit)]
+    found = _key_rows(lookup, group, FEW_KEYS + 1)
+    per_condition = Counter(i for _pk, i in found)
+    many = [i for i in range(len(group)) if per_condition[i] > FEW_KEYS]
+    few = list({(pk, i) for pk, i in found if i not in many})
+    matches: list[tuple[int, int]] = []
+    if few:
+        visible = _visible_among(lookup, sorted({pk for pk, _i in few}))
+        matches += [(pk, group[i].level) for pk, i in few if pk in visible]
+    if many:
+        walked = [group[i] for i in many]
+        matches += [(pk, walked[j].level) for pk, j in _walk(lookup, walked, limit)]
+    return matches
+
+
+def _walk(lookup: _Lookup, group: list[KeyCondition], limit: int) -> list[tuple[int, int]]:
+    """(person id, index of its condition in `group`): each condition's lowest
+    `limit` persons (visible ones, with the grants), from one covering index each."""
+    keys = lookup.keys
+    filters: list[tuple[str, tuple[Any, ...]]] = []
+    if lookup.visible is not None:
+        filters.append((f"{keys.person_id} IN ({lookup.visible[0]})", lookup.visible[1]))
+    if lookup.born is not None:
+        filters.append(lookup.born)
+    parts: list[str] = []
+    params: list[Any] = []
+    for index, condition in enumerate(group):
+        where = " AND ".join(sql for sql, _params in [*filters, (condition.sql, ())])
+        parts.append(
+            f"(SELECT DISTINCT {keys.person_id}, {index} "  # noqa: S608 (our SQL)
+            f"FROM {keys.table} WHERE {where} ORDER BY 1 LIMIT %s)"
+        )
+        for _sql, filter_params in filters:
+            params += filter_params
+        params += [*condition.params, limit]
+    return [(pk, index) for pk, index in _run(keys, " UNION ALL ".join(parts), params)]
+
+
+def _key_rows(lookup: _Lookup, group: list[KeyCondition], limit: int) -> list[tuple[int, int]]:
+    """(person id, index of its condition in `group`) of each condition's first
+    `limit` key rows in index order: unsorted, so a common key (100,000 rows of
+    "MR") costs `limit` index entries, not a sort of all of them."""
+    keys = lookup.keys
+    born_sql, born_params = (f" AND {lookup.born[0]}", lookup.born[1]) if lookup.born else ("", ())
+    parts: list[str] = []
+    params: list[Any] = []
+    for index, condition in enumerate(group):
+        parts.append(
+            f"(SELECT {keys.person_id}, {index} FROM {keys.table} "  # noqa: S608 (our SQL)
+            f"WHERE {condition.sql}{born_sql} LIMIT %s)"
+        )
+        params += [*condition.params, *born_params, limit]
+    return [(pk, index) for pk, index in _run(keys, " UNION ALL ".join(parts), params)]
+
+
+def _visible_among(lookup: _Lookup, person_ids: list[int]) -> set[int]:
+    """Which of these persons the user may see: the grants probed per person."""
+    assert lookup.visible is not None
+    sql, params = lookup.visible
+    rows = _run(
+        lookup.keys,
+        f"SELECT DISTINCT person_id FROM ({sql}) AS visible "  # noqa: S608 (our SQL)
+        "WHERE person_id = ANY(%s)",
+        [*params, person_ids],
+    )
+    return {pk for (pk,) in rows}
+
+
 @lru_cache(maxsize=200_000)
+def _parts_of(name: str, variants: VariantDictionary) -> tuple[NamePart, ...]:
+    # Cached per name, not per (given, family) pair: a given or family name
+    # alone recurs across thousands of persons, a pair rarely, so at a million
+    # persons the pair cache missed for most of a search's 200 candidates.
+    return tuple(name_parts(name, "", variants))
+
+
 def _parts(given: str, family: str, variants: VariantDictionary) -> tuple[NamePart, ...]:
-    return tuple(name_parts(given, family, variants))
+    return _parts_of(given, variants) + _parts_of(family, variants)
 
 
 @dataclass
@@ -267,25 +322,54 @@ class _Candidate:
     birth: BirthDate | None
 
 
-def _candidates(user: Any, ids: list[int], variants: VariantDictionary) -> list[_Candidate]:
+def _columns(model: Any, names: list[str], connection: Any) -> str:
+    quote = connection.ops.quote_name
+    return ", ".join(quote(model._meta.get_field(name).column) for name in names)
+
+
+def _candidates(ids: list[int], variants: VariantDictionary) -> list[_Candidate]:
     """Names and dates of the candidates as plain values: ranking hundreds of
-    candidates must not cost hundreds of model instances."""
-    people = Person.objects.visible_to(user, category=DataCategory.IDENTITY).filter(pk__in=ids)
+    candidates must not cost hundreds of model instances, nor an ORM filter
+    preparing each of 200 ids twice (a fifth of a search's CPU at a million
+    persons). Nothing is asked of the grants again: the ids come from the key
+    lookup, which kept only persons whose identity the user may see, and
+    spellings are identity too (NameSpelling.category)."""
+    connection = connections[router.db_for_read(Person)]
+    marks = ", ".join(["%s"] * len(ids))
     found: dict[int, _Candidate] = {}
-    for pk, given, family, born, precision, placeholder in people.values_list(
-        "pk",
-        "given_names",
-        "family_name",
-        "birth_date",
-        "birth_date_precision",
-        "birth_date_placeholder",
-    ):
-        birth = stored_birth_date(born, precision, placeholder)
-        found[pk] = _Candidate(pk, [_parts(given, family, variants)], birth)
-    spellings = NameSpelling.objects.visible_to(user).filter(person_id__in=list(found))
-    for pk, given, family in spellings.values_list("person_id", "given_names", "family_name"):
-        found[pk].names.append(_parts(given, family, variants))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {_columns(Person, PERSON_COLUMNS, connection)} "  # noqa: S608 (our SQL)
+            f"FROM {connection.ops.quote_name(Person._meta.db_table)} "
+            f"WHERE {connection.ops.quote_name(Person._meta.pk.column)} IN ({marks})",
+            ids,
+        )
+        for pk, given, family, born, precision, placeholder in cursor.fetchall():
+            birth = stored_birth_date(born, precision, placeholder)
+            found[pk] = _Candidate(pk, [_parts(given, family, variants)], birth)
+        if not found:
+            return []
+        cursor.execute(
+            f"SELECT {_columns(NameSpelling, SPELLING_COLUMNS, connection)} "  # noqa: S608
+            f"FROM {connection.ops.quote_name(NameSpelling._meta.db_table)} "
+            f"WHERE {_columns(NameSpelling, ['person'], connection)} IN ({marks})",
+            ids,
+        )
+        for pk, given, family in cursor.fetchall():
+            if pk in found:
+                found[pk].names.append(_parts(given, family, variants))
     return list(found.values())
+
+
+PERSON_COLUMNS = [
+    "id",
+    "given_names",
+    "family_name",
+    "birth_date",
+    "birth_date_precision",
+    "birth_date_placeholder",
+]
+SPELLING_COLUMNS = ["person", "given_names", "family_name"]
 
 
 def _scored(
@@ -308,17 +392,24 @@ def _scored(
     return scored
 
 
-def search_people(
+@dataclass(frozen=True)
+class Ranked:
+    person_id: int
+    score: float
+    name_score: float
+    birth_date_score: float | None
+
+
+def rank_people(
     user: Any,
     query: str,
     birth_date: BirthDate | datetime.date | None = None,
     *,
     limit: int = DEFAULT_LIMIT,
-) -> list[PersonMatch]:
-    """Persons visible to `user` (identity) whose names match `query`, best first.
+) -> list[Ranked]:
+    """The ids of the persons search_people finds, with their scores, best first.
 
-    Four queries: the key lookup, the candidates' names, their spellings, and
-    the persons shown.
+    Three queries: the key lookup, the candidates' names, their spellings.
     """
     if is_too_short(query):
         return []
@@ -328,17 +419,76 @@ def search_people(
     ids = candidate_ids(user, tokens_, wanted)
     if not ids:
         return []
-    scored = _scored(_candidates(user, ids, variants), tokens_, wanted)
+    scored = _scored(_candidates(ids, variants), tokens_, wanted)
     # Ties by the order of the key lookup (stronger keys first, then id): stable.
     rank = {pk: i for i, pk in enumerate(ids)}
     scored.sort(key=lambda s: (-s[0], rank[s[3]]))
-    scored = scored[:limit]
-    persons = Person.objects.select_related("registered_by").in_bulk([s[3] for s in scored])
+    return [Ranked(pk, score, name, date) for score, name, date, pk in scored[:limit]]
+
+
+def _persons(ranked: list[Ranked]) -> dict[int, Person]:
+    return (
+        Person.objects.select_related("registered_by")
+        .order_by()
+        .in_bulk([match.person_id for match in ranked])
+    )
+
+
+def search_people(
+    user: Any,
+    query: str,
+    birth_date: BirthDate | datetime.date | None = None,
+    *,
+    limit: int = DEFAULT_LIMIT,
+) -> list[PersonMatch]:
+    """Persons visible to `user` (identity) whose names match `query`, best first.
+
+    Four queries: rank_people's three and the persons found.
+    """
+    ranked = rank_people(user, query, birth_date, limit=limit)
+    persons = _persons(ranked)
     return [
-        PersonMatch(persons[pk], score, name_score, date_score)
-        for score, name_score, date_score, pk in scored
-        if pk in persons
+        PersonMatch(persons[m.person_id], m.score, m.name_score, m.birth_date_score)
+        for m in ranked
+        if m.person_id in persons
     ]
+
+
+class FoundPersons:
+    """The persons a search found, best first, read from the database a page at a
+    time: a search ranks up to DEFAULT_LIMIT persons, a page shows a quarter of
+    them, and reading the rest was a third of a search page's queries' rows.
+
+    A sequence for Django's and REST framework's paginators (len and slices).
+    """
+
+    def __init__(self, ranked: list[Ranked]) -> None:
+        self.ranked = ranked
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    def __iter__(self) -> Iterator[Person]:
+        return iter(self[:])
+
+    @overload
+    def __getitem__(self, index: int, /) -> Person: ...
+
+    @overload
+    def __getitem__(self, index: slice, /) -> list[Person]: ...
+
+    def __getitem__(self, index: int | slice, /) -> Person | list[Person]:
+        if isinstance(index, int):
+            return self[index : index + 1 or None][0]
+        ranked = self.ranked[index]
+        persons = _persons(ranked)
+        # A person deleted since the ranking is left out of the page.
+        return [persons[m.person_id] for m in ranked if m.person_id in persons]
+
+
+def find_people(user: Any, query: str) -> FoundPersons:
+    """search_people for a paged list (the search page, the API's list)."""
+    return FoundPersons(rank_people(user, query))
 
 
 def likely_matches(

@@ -35,7 +35,7 @@ from lotse.people.models import (
     OfficeIdentifier,
     Person,
 )
-from lotse.people.search import MIN_QUERY_LENGTH, is_too_short, search_people
+from lotse.people.search import MIN_QUERY_LENGTH, find_people, is_too_short
 
 IDENTITY = DataCategory.IDENTITY.value
 SHOWN_CATEGORIES = frozenset(PersonSerializer.field_categories.values())
@@ -103,7 +103,8 @@ class PersonViewSet(LotseViewSetMixin, viewsets.GenericViewSet):
                     {"q": [_("Enter at least %(count)d letters.") % {"count": MIN_QUERY_LENGTH}]}
                 )
             # Best match first; persons whose identity is withheld are never found by name.
-            people = [match.person for match in search_people(request.user, query)]
+            # Only the page's persons are read from the database.
+            people = find_people(request.user, query)
         page = self.paginate_queryset(people) or []
         held = categories_by_pk(
             Person.objects.all(), request.user, [p.pk for p in page], [IDENTITY]

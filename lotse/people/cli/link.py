@@ -21,7 +21,7 @@ from lotse.core.categories import DataCategory
 from lotse.linkage.records import MalformedFile, read_records, write_csv_atomically
 from lotse.names import parse_birth_date
 from lotse.people.cli import InputError
-from lotse.people.cli.search import _user
+from lotse.people.cli.search import acting_user
 
 HELP = "Link person records: who in a file is the same person, or who is already in Lotse."
 # A stored person counts as the record's match from this search score up.
@@ -114,7 +114,7 @@ def _against_database(
 ) -> None:
     from lotse.people.search import likely_matches
 
-    user = _user(options["as_user"])
+    user = acting_user(options["as_user"])
     rows: list[tuple[str, object, str]] = []
     shown: dict[int, None] = {}
     for i, record in enumerate(records):

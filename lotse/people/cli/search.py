@@ -42,7 +42,7 @@ def operator() -> Any:
     return get_user_model()(username="operator", is_superuser=True, is_active=True)
 
 
-def _user(username: str | None) -> Any:
+def acting_user(username: str | None) -> Any:
     if username is None:
         return operator()
     user = get_user_model().objects.filter(username=username).first()
@@ -64,7 +64,7 @@ def run(command: BaseCommand, options: dict[str, Any]) -> None:
             birth_date = parse_birth_date(options["birth_date"])
         except ValueError as exc:
             raise InputError(f"--birth-date: {exc}") from None
-    user = _user(options["as_user"])
+    user = acting_user(options["as_user"])
     matches = search_people(user, query, birth_date, limit=limit)
     # Names and dates of birth were shown: the persons' trails record who searched.
     record_reads(

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -7,7 +8,7 @@ from django.urls import reverse
 
 from lotse.people.actions import do_add_detail
 from lotse.people.models import NameSpelling, Nationality
-from lotse.people.search import search_people
+from lotse.people.search import find_people, search_people
 from lotse.testing import factories as f
 
 SEARCH = reverse("people:search")
@@ -156,6 +157,38 @@ def test_it_keeps_the_search_query_count_constant(
     # listed reads (lock chain head, insert, move head).
     with django_assert_max_num_queries(18):
         client.get(SEARCH, {"q": "haddad", "page": 2})
+
+
+def test_it_reads_only_the_persons_of_the_page_shown(client, login, caritas, alice):
+    _populate(caritas, alice, 30)
+    ranked = [person.pk for person in _people(alice, "haddad")]
+    assert len(ranked) == 30
+    login(alice)
+    with CaptureQueriesContext(connection) as page_two:
+        response = client.get(SEARCH, {"q": "haddad", "page": 2})
+    shown = [person.pk for person in response.context["page_obj"].object_list]
+    assert shown == ranked[25:]  # the search's order, its last five
+    # The persons' rows were read for the page alone, not for all thirty found.
+    person_reads = [
+        q["sql"]
+        for q in page_two.captured_queries
+        if 'FROM "people_person"' in q["sql"] and '"people_person"."registered_by_id"' in q["sql"]
+    ]
+    assert len(person_reads) == 1
+    read = re.search(r'"people_person"\."id" IN \(([^)]*)\)', person_reads[0])
+    assert read and sorted(int(pk) for pk in read.group(1).split(",")) == sorted(ranked[25:])
+
+
+def test_found_persons_slice_and_index_like_the_list(caritas, alice):
+    _populate(caritas, alice, 6)
+    listed = _people(alice, "haddad")
+    found = find_people(alice, "haddad")
+    assert len(found) == len(listed) == 6
+    assert found[2:5] == listed[2:5]
+    assert found[0] == listed[0] and found[-1] == listed[-1]
+    assert list(found) == listed
+    with pytest.raises(IndexError):
+        found[6]
 
 
 @pytest.mark.parametrize("query", ["", "   "])

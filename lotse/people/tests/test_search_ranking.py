@@ -7,7 +7,6 @@ import datetime
 import random
 
 import pytest
-from django.db.models import Q
 
 from lotse.core.categories import DataCategory
 from lotse.namekeys import dictionary
@@ -84,7 +83,7 @@ def test_it_ranks_as_the_rule_says(crowd, alice, operator, query):
             wanted = _reference(user, tokens, 1990 if born else None)
             date = parse_birth_date(born) if born else None
             for limit in (1, 3, 10, 1000):
-                got = search._by_strength(user, tokens, date, [Q()] * len(tokens), limit)
+                got = search.ranked_ids(user, tokens, date, limit)
                 assert got == wanted[:limit], (query, user, born, limit)
 
 

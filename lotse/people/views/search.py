@@ -12,7 +12,7 @@ from lotse.audit.log import record_reads
 from lotse.core.categories import DataCategory
 from lotse.people.forms import PersonSearchForm
 from lotse.people.models import Nationality
-from lotse.people.search import is_too_short, search_people
+from lotse.people.search import find_people, is_too_short
 
 PAGE_SIZE = 25
 
@@ -31,9 +31,8 @@ def search(request: HttpRequest) -> HttpResponse:
     too_short = bool(query.strip()) and is_too_short(query)
     page = None
     if query.strip() and not too_short:
-        # Ranked best first: a list, paged in memory (at most DEFAULT_LIMIT long).
-        people = [match.person for match in search_people(user, query)]
-        page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+        # Ranked best first (at most DEFAULT_LIMIT); only the page's persons are read.
+        page = Paginator(find_people(user, query), PAGE_SIZE).get_page(request.GET.get("page"))
         prefetch_related_objects(
             list(page),
             Prefetch("nationalities", queryset=Nationality.objects.visible_to(user)),

@@ -52,5 +52,5 @@ def test_a_staff_member_searches_for_the_people_they_may_see(served):
 @pytest.mark.django_db
 def test_it_refuses_an_unknown_user(served):
     small_run(persons=20)
-    with pytest.raises(CommandError, match="No active user 'nobody'"):
+    with pytest.raises(CommandError, match="no active user 'nobody'"):
         _bench("--user", "nobody")

@@ -4,29 +4,19 @@ import time
 from collections import Counter
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Max
 
 from lotse.core.categories import DataCategory
 from lotse.core.parallel import serve_interactive_queries
 from lotse.names import parse_birth_date
-from lotse.people.cli.search import operator
+from lotse.people.cli.search import acting_user
 from lotse.people.models import Person
 from lotse.people.search import search_people
 from lotse.synth.bench.name_variants import variant
 from lotse.synth.bench.stats import percentile
 
 TOP = 10
-
-
-def search_user(username: str | None) -> Any:
-    if username is None:
-        return operator()
-    user = get_user_model().objects.filter(username=username, is_active=True).first()
-    if user is None:
-        raise CommandError(f"No active user {username!r}.")
-    return user
 
 
 class Command(BaseCommand):
@@ -66,7 +56,7 @@ class Command(BaseCommand):
         if not options["parallel_query"]:
             serve_interactive_queries()
         rng = random.Random(f"bench-search:{options['seed']}")  # noqa: S311 (sampling)
-        user = search_user(options["user"])
+        user = acting_user(options["user"])
         visible = Person.objects.visible_to(user, category=DataCategory.IDENTITY)
         if not visible.exists():
             raise CommandError(f"{user.username} may see no person: nothing to search for.")
