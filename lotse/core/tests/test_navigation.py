@@ -79,3 +79,30 @@ def test_it_links_nothing_for_a_visitor(db):
     from django.contrib.auth.models import AnonymousUser
 
     assert _links(AnonymousUser()) == []
+
+
+def _nav(response):
+    html = response.content.decode()
+    return html[html.index("<nav") : html.index("</nav>")]
+
+
+def test_it_marks_the_current_page_and_speaks_the_users_language(client, login, alice, dora):
+    login(alice)
+    cases = _nav(client.get(reverse("cases:list")))
+    assert '<a href="/cases/" aria-current="page">Cases</a>' in cases
+    assert cases.count("aria-current") == 1
+    # Another page, another current link, from the same memo of alice's links.
+    account = _nav(client.get(reverse("accounts:profile")))
+    assert '<a href="/cases/">Cases</a>' in account
+    assert 'href="/accounts/profile/" aria-current="page"' in account
+    # A page outside the navigation marks none.
+    assert "aria-current" not in _nav(client.get(reverse("accounts:password_change")))
+    client.cookies["django_language"] = "de"
+    german = _nav(client.get(reverse("cases:list")))
+    assert '<a href="/cases/" aria-current="page">Fälle</a>' in german
+    assert 'aria-label="Hauptnavigation"' in german
+    # dora (data protection officer) gets her own links, not alice's.
+    client.logout()
+    login(dora)
+    theirs = _nav(client.get(reverse("accounts:profile")))
+    assert "/cases/" not in theirs and reverse("audit:index") in theirs
