@@ -109,6 +109,8 @@ TEMPLATES = [
             # `{% load i18n %}` loads Django's library with a cheaper constant
             # `{% translate %}` (same output; see the module).
             "libraries": {"i18n": "lotse.core.templatetags.lotse_i18n"},
+            # `{% url %}` is Django's, with the reversed path kept (see the module).
+            "builtins": ["lotse.core.templatetags.lotse_urls"],
         },
     },
 ]

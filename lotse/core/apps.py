@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "lotse.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from lotse.core import orm
+
+        orm.install()

@@ -14,11 +14,47 @@ from lotse.accounts.choices import CASE_ROLES
 from lotse.accounts.models import Membership, User
 from lotse.cases.models import Case, CaseManagerAssignment
 from lotse.core.forms import DateInput, TimeInput
+from lotse.core.shapes import Shape
 from lotse.deadlines.choices import TaskStatus
 from lotse.deadlines.models import Task
 from lotse.network.models import Team
 from lotse.plans.choices import PENDING_STEP_STATUSES
 from lotse.plans.models import Goal, Step
+
+
+def _assignees(case_id: int, organisation_id: int, user_id: int) -> Any:
+    # Subqueries, not lists: one query on every case page. Each is small (this
+    # case's managers, the organisation's case staff) and hashed once; joining
+    # the case-manager table instead brought in every case of every colleague
+    # and a DISTINCT over them (59 ms at 1M persons).
+    my_teams = Membership.objects.filter(user_id=user_id, team__isnull=False).values("team_id")
+    staff = Membership.objects.filter(organisation_id=organisation_id, role__in=CASE_ROLES)
+    managers = CaseManagerAssignment.objects.filter(case_id=case_id).values("user_id")
+    # Only what the choices show: a large organisation has dozens of teams and
+    # team mates, and a whole row each cost the case page more than the query
+    # (a model instance each too: some 40 Python calls a person).
+    return (
+        User.objects.filter(
+            (Q(pk__in=managers) | Q(pk=user_id)) & Q(pk__in=staff.values("user_id"))
+            | Q(pk__in=staff.filter(team_id__in=my_teams).values("user_id")),
+            is_active=True,
+        )
+        .order_by("last_name", "first_name", "username")
+        .values_list("pk", "first_name", "last_name", "username")
+    )
+
+
+def _teams(organisation_id: int) -> Any:
+    return (
+        Team.objects.filter(organisation_id=organisation_id)
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+
+
+# Built and compiled once: building them was 4,000 of a case page's Python calls.
+_ASSIGNEES = Shape(User, _assignees, "case_id", "organisation_id", "user_id")
+_TEAMS = Shape(Team, _teams, "organisation_id")
 
 
 def assignee_choices(case: Case, user: Any) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -27,30 +63,8 @@ def assignee_choices(case: Case, user: Any) -> list[tuple[str, list[tuple[str, s
     Not the whole organisation (a large one has a thousand staff): the case's
     managers, the acting user, the user's team mates, and the organisation's teams.
     """
-    # Subqueries, not lists: one query on every case page. Each is small (this
-    # case's managers, the organisation's case staff) and hashed once; joining
-    # the case-manager table instead brought in every case of every colleague
-    # and a DISTINCT over them (59 ms at 1M persons).
-    my_teams = Membership.objects.filter(user=user, team__isnull=False).values("team_id")
-    staff = Membership.objects.filter(organisation_id=case.organisation_id, role__in=CASE_ROLES)
-    managers = CaseManagerAssignment.objects.filter(case=case).values("user_id")
-    # Only what the choices show: a large organisation has dozens of teams and
-    # team mates, and a whole row each cost the case page more than the query
-    # (a model instance each too: some 40 Python calls a person).
-    people = (
-        User.objects.filter(
-            (Q(pk__in=managers) | Q(pk=user.pk)) & Q(pk__in=staff.values("user_id"))
-            | Q(pk__in=staff.filter(team_id__in=my_teams).values("user_id")),
-            is_active=True,
-        )
-        .order_by("last_name", "first_name", "username")
-        .values_list("pk", "first_name", "last_name", "username")
-    )
-    teams = (
-        Team.objects.filter(organisation_id=case.organisation_id)
-        .order_by("name")
-        .values_list("pk", "name")
-    )
+    people = _ASSIGNEES.rows(case_id=case.pk, organisation_id=case.organisation_id, user_id=user.pk)
+    teams = _TEAMS.rows(organisation_id=case.organisation_id)
     return [
         (
             str(_("People")),

@@ -109,3 +109,37 @@ def test_it_renders_forms_as_django_does(index, method):
 def test_it_is_the_renderer_in_use():
     assert settings.FORM_RENDERER == "lotse.core.forms.FormRenderer"
     assert "<ul" not in str(Everything()["name"].errors)
+
+
+class Suffixed(forms.Form):
+    label_suffix = " →"
+    plain = forms.CharField(label="Plain")
+    own = forms.CharField(label="Own", label_suffix="!")
+    none = forms.CharField(label="None", label_suffix="")
+    given = forms.CharField(label="Given", widget=forms.TextInput(attrs={"id": "given-id"}))
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_it_renders_the_case_pages_forms_as_django_does(caritas, alice, language):
+    from django.utils import translation
+
+    from lotse.cases.forms import PhaseForm
+    from lotse.deadlines.forms import TaskForm
+    from lotse.testing import factories as f
+
+    case = f.case(caritas, managers=(alice,), actor=alice)
+    with translation.override(language):
+        for make in (
+            lambda: TaskForm(case=case, user=alice),
+            lambda: TaskForm({"title": ""}, case=case, user=alice),
+            lambda: PhaseForm(initial={"phase": case.phase, "version": 1}),
+            lambda: Suffixed(),
+            lambda: Suffixed(auto_id=False),
+        ):
+            ours, django = make(), make()
+            ours.renderer, django.renderer = FormRenderer(), DjangoTemplates()
+            ours.is_bound and ours.is_valid()
+            django.is_bound and django.is_valid()
+            assert ours.render() == django.render()
+            for name in ours.fields:
+                assert ours[name].as_field_group() == django[name].as_field_group()
