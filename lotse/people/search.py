@@ -95,7 +95,7 @@ def _lookup(user: Any, query: list[QueryToken], birth_date: BirthDate | None) ->
     """What the key lookup asks; None when the user may see no person at all."""
     connection = connections[router.db_for_read(NameKey)]
     visible = visible_person_ids(user, DataCategory.IDENTITY, using=connection.alias)
-    if visible == ("", ()):
+    if visible is not None and not visible[0]:
         return None
     keys = KeyTable(connection)
     trigrams = _uses_trigrams(connection)
@@ -114,8 +114,9 @@ def candidate_ids(
     lookup = _lookup(user, query, birth_date)
     if lookup is None:
         return []
-    if len(query) == 1 and lookup.keys.connection.features.supports_slicing_ordering_in_compound:
-        # PostgreSQL; SQLite cannot limit the parts of a UNION and keeps the one query.
+    if len(query) == 1 and lookup.keys.connection.vendor == "postgresql":
+        # The level walk limits the parts of a UNION and probes the grants with
+        # `= ANY(array)`; SQLite can do neither and keeps the one query.
         return _by_level(lookup, limit)
     return _by_strength(lookup, limit)
 

@@ -71,3 +71,33 @@ def test_a_single_entry_and_a_list_page_chain_on(alice):
     assert stored[1].prev_hash == first.hash and stored[2].prev_hash == stored[1].hash
     assert AuditEntry.objects.get(pk=reads[1].pk).case_id == 9
     verify()  # raises when the chain is broken
+
+
+def test_the_plain_insert_knows_every_column_of_an_entry():
+    """The INSERT writes each concrete field's value as prepared by the field, but
+    without pre_save() or database defaults: a new field (auto_now_add, db_default,
+    another custom type) must be looked at in lotse.audit.log._insert first."""
+    from django.db.models.fields import NOT_PROVIDED
+
+    fields = [
+        (f.name, type(f).__name__) for f in AuditEntry._meta.concrete_fields if not f.primary_key
+    ]
+    assert fields == [
+        ("at", "DateTimeField"),
+        ("actor", "ForeignKey"),
+        ("actor_name", "CharField"),
+        ("organisation", "ForeignKey"),
+        ("action", "CharField"),
+        ("object_type", "CharField"),
+        ("object_id", "CharField"),
+        ("person_id", "BigIntegerField"),
+        ("case_id", "BigIntegerField"),
+        ("categories", "CategoriesField"),
+        ("changes", "JSONField"),
+        ("prev_hash", "CharField"),
+        ("hash", "CharField"),
+    ]
+    for field in AuditEntry._meta.concrete_fields:
+        assert field.db_default is NOT_PROVIDED, field.name
+        assert not getattr(field, "auto_now", False), field.name
+        assert not getattr(field, "auto_now_add", False), field.name

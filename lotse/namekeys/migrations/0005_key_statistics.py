@@ -24,6 +24,9 @@ def _set(schema_editor, target: int) -> None:
         schema_editor.execute(
             f'ALTER TABLE "{TABLE}" ALTER COLUMN "{column}" SET STATISTICS {target}'
         )
+    # Now, not at autovacuum's next analyze of the table.
+    columns = ", ".join(f'"{column}"' for column in COLUMNS)
+    schema_editor.execute(f'ANALYZE "{TABLE}" ({columns})')
 
 
 def detailed(apps, schema_editor):

@@ -87,6 +87,17 @@ def test_it_ranks_as_the_rule_says(crowd, alice, operator, query):
                 assert got == wanted[:limit], (query, user, born, limit)
 
 
-def test_a_user_with_no_grants_gets_nothing(crowd, bob):
-    tokens = query_tokens("Ali Yilmaz", dictionary.current())
+@pytest.mark.parametrize("query", ["Ali Yilmaz", "ali", "al"])  # both lookups, prefix too
+def test_a_user_with_no_grants_gets_nothing(crowd, bob, query):
+    tokens = query_tokens(query, dictionary.current())
     assert search.candidate_ids(bob, tokens, None) == []
+    assert search.search_people(bob, query) == []
+
+
+@pytest.mark.parametrize("query", ["Ali Yilmaz", "ali"])
+def test_an_inactive_user_gets_nothing(crowd, alice, query):
+    tokens = query_tokens(query, dictionary.current())
+    assert search.candidate_ids(alice, tokens, None)  # while active, she finds some
+    alice.is_active = False
+    assert search.candidate_ids(alice, tokens, None) == []
+    assert search.search_people(alice, query) == []
