@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Model
 
 from lotse.namekeys.models import UNKNOWN_YEAR, NameKey
 from lotse.names import QueryToken
@@ -33,21 +34,34 @@ class KeyCondition:
     params: tuple[Any, ...]
 
 
-class KeyTable:
-    """Column names and conditions of lotse.namekeys' key table on one connection."""
+class ModelTable:
+    """A model's table and columns, quoted for plain SQL on one connection."""
 
-    def __init__(self, connection: BaseDatabaseWrapper) -> None:
+    def __init__(self, model: type[Model], connection: BaseDatabaseWrapper) -> None:
         self.connection = connection
         quote = connection.ops.quote_name
-        self.table = quote(NameKey._meta.db_table)
+        self.table = quote(model._meta.db_table)
         self._columns = {
             field.name: f"{self.table}.{quote(field.column)}"
-            for field in NameKey._meta.concrete_fields
+            for field in model._meta.concrete_fields
         }
-        self.person_id = self._columns["person"]
 
     def column(self, name: str) -> str:
         return self._columns[name]
+
+    def select_in(self, names: list[str], key: str, count: int) -> str:
+        """SELECT the named columns of the rows whose `key` is one of `count` values."""
+        columns = ", ".join(self.column(name) for name in names)
+        marks = ", ".join(["%s"] * count)
+        return f"SELECT {columns} FROM {self.table} WHERE {self.column(key)} IN ({marks})"  # noqa: S608
+
+
+class KeyTable(ModelTable):
+    """Column names and conditions of lotse.namekeys' key table on one connection."""
+
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
+        super().__init__(NameKey, connection)
+        self.person_id = self.column("person")
 
     def one_of(self, name: str, values: frozenset[str]) -> tuple[str, tuple[Any, ...]]:
         ordered = tuple(sorted(values))  # the same statement for the same query

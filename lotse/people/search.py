@@ -40,7 +40,7 @@ from lotse.names import (
 from lotse.names.dates import DAY
 from lotse.names.similarity import CachedSimilarity
 from lotse.names.tokens import tokens
-from lotse.people.keysql import KeyCondition, KeyTable
+from lotse.people.keysql import KeyCondition, KeyTable, ModelTable
 from lotse.people.models import NameSpelling, Person
 
 MIN_QUERY_LENGTH = 2
@@ -323,11 +323,6 @@ class _Candidate:
     birth: BirthDate | None
 
 
-def _columns(model: Any, names: list[str], connection: Any) -> str:
-    quote = connection.ops.quote_name
-    return ", ".join(quote(model._meta.get_field(name).column) for name in names)
-
-
 def _candidates(ids: list[int], variants: VariantDictionary) -> list[_Candidate]:
     """Names and dates of the candidates as plain values: ranking hundreds of
     candidates must not cost hundreds of model instances, nor an ORM filter
@@ -336,26 +331,17 @@ def _candidates(ids: list[int], variants: VariantDictionary) -> list[_Candidate]
     lookup, which kept only persons whose identity the user may see, and
     spellings are identity too (NameSpelling.category)."""
     connection = connections[router.db_for_read(Person)]
-    marks = ", ".join(["%s"] * len(ids))
+    people = ModelTable(Person, connection)
+    spellings = ModelTable(NameSpelling, connection)
     found: dict[int, _Candidate] = {}
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {_columns(Person, PERSON_COLUMNS, connection)} "  # noqa: S608 (our SQL)
-            f"FROM {connection.ops.quote_name(Person._meta.db_table)} "
-            f"WHERE {connection.ops.quote_name(Person._meta.pk.column)} IN ({marks})",
-            ids,
-        )
+        cursor.execute(people.select_in(PERSON_COLUMNS, "id", len(ids)), ids)
         for pk, given, family, born, precision, placeholder in cursor.fetchall():
             birth = stored_birth_date(born, precision, placeholder)
             found[pk] = _Candidate(pk, [_parts(given, family, variants)], birth)
         if not found:
             return []
-        cursor.execute(
-            f"SELECT {_columns(NameSpelling, SPELLING_COLUMNS, connection)} "  # noqa: S608
-            f"FROM {connection.ops.quote_name(NameSpelling._meta.db_table)} "
-            f"WHERE {_columns(NameSpelling, ['person'], connection)} IN ({marks})",
-            ids,
-        )
+        cursor.execute(spellings.select_in(SPELLING_COLUMNS, "person", len(ids)), ids)
         for pk, given, family in cursor.fetchall():
             if pk in found:
                 found[pk].names.append(_parts(given, family, variants))
