@@ -73,7 +73,7 @@ bench: bench-synth bench-pathways
 # Load test against `lotse serve` (PostgreSQL): USERS simulated staff for MINUTES.
 # Smoke run: PERSONS=10000 USERS=10 MINUTES=1 make bench-load
 bench-load: bench-synth
-	$(LOTSE) benchload --users $${USERS:-50} --minutes $${MINUTES:-10}
+	$(LOTSE) benchload --users $${USERS:-50} --minutes $${MINUTES:-10} --spawn-rate $${SPAWN_RATE:-1}
 
 bench-synth: $(STAMP)
 	$(LOTSE) migrate --noinput

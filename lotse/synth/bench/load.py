@@ -114,11 +114,13 @@ def start_server(port: int, workers: int, log: Path) -> Server:
     raise RuntimeError(f"lotse serve did not become ready; see {log}")
 
 
-def run_locust(url: str, users: int, seconds: int, users_file: Path, prefix: Path) -> int:
+def run_locust(
+    url: str, users: int, seconds: int, users_file: Path, prefix: Path, spawn_rate: float
+) -> int:
     env = {**os.environ, "LOTSE_LOAD_USERS": str(users_file)}
     command = [
         sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless",
-        "--host", url, "-u", str(users), "-r", str(max(1, users // 10)),
+        "--host", url, "-u", str(users), "-r", str(spawn_rate),
         "-t", f"{seconds}s", "--stop-timeout", "10", "--csv", str(prefix), "--only-summary",
         "--loglevel", "WARNING",
     ]  # fmt: skip

@@ -12,6 +12,7 @@ import json
 import os
 import random
 import re
+from collections.abc import Callable
 from typing import Any
 
 from locust import HttpUser, between, task
@@ -19,7 +20,11 @@ from locust import HttpUser, between, task
 _CASE = re.compile(r'href="/cases/(\d+)/"')
 _PERSON = re.compile(r'href="/people/(\d+)/"')
 _VERSION = re.compile(r'name="version" value="(\d+)"')
-_PHASE = re.compile(r'<option value="([a-z]+)"')
+# The phase form's own choices: other selects on the case page (language,
+# contact channel, data category) have lowercase values too.
+_PHASE_SELECT = re.compile(r'<select name="phase"[^>]*>(.*?)</select>', re.S)
+# Not the selected one: a case is not moved to the phase it is in.
+_OTHER_OPTION = re.compile(r'<option value="([a-z]+)">')
 # Two or three letters, as staff type them into the live search.
 SEARCH_TERMS = ["ha", "mo", "al", "ah", "sa", "ko", "nov", "ova", "ali", "mar", "yil", "kar"]
 
@@ -56,11 +61,23 @@ class Staff(HttpUser):
             if "/accounts/login/" in response.url:
                 response.failure(f"sign-in of {self.username} failed")
 
-    def _post(self, path: str, data: dict[str, Any], name: str) -> None:
+    def _post(
+        self,
+        path: str,
+        data: dict[str, Any],
+        name: str,
+        saved: Callable[[Any], bool],
+        headers: dict[str, str] | None = None,
+    ) -> None:
         data = {**data, "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")}
-        with self.client.post(path, data, name=name, catch_response=True) as response:
-            # A refused change (stale version, not allowed now) is an answer, not an error.
+        with self.client.post(
+            path, data, name=name, headers=headers, catch_response=True
+        ) as response:
+            # A refused change (stale version, not allowed now) is an answer, not an
+            # error; but it wrote nothing, so it is counted apart from the writes.
             if response.status_code < 500:
+                if not saved(response):
+                    response.request_meta["name"] = f"{name} (refused)"
                 response.success()
 
     def _remember(self, body: str) -> None:
@@ -80,13 +97,14 @@ class Staff(HttpUser):
         if self.persons:
             self.client.get(f"/people/{self.rng.choice(self.persons)}/", name="person page")
 
-    def case_page(self) -> str:
+    def case_page(self) -> tuple[str, str]:
+        """Open one of the cases last listed: (its id, the page), or ("", "") if none."""
         if not self.cases:
-            return ""
+            return "", ""
         case = self.rng.choice(self.cases)
         response = self.client.get(f"/cases/{case}/", name="case page")
         self.persons = (_PERSON.findall(response.text) or self.persons)[:50]
-        return case
+        return case, response.text
 
 
 class CaseManager(Staff):
@@ -122,21 +140,29 @@ class CaseManager(Staff):
                 f"/cases/{case}/edit/",
                 {"version": version.group(1), "summary": summary},
                 "edit summary",
+                saved=lambda response: bool(response.history),  # redirected to the case
             )
 
     @task(1)
     def change_phase(self) -> None:
-        case = self.case_page()
-        if not case:
-            return
-        page = self.client.get(f"/cases/{case}/", name="case page")
-        version = _VERSION.search(page.text)
-        phases = _PHASE.findall(page.text)
+        # On the case page just opened, as a person would: the phase form posts
+        # through HTMX (hx-post in cases/_phase.html) and gets the phase panel
+        # back, so the browser sends these headers and loads no further page.
+        case, page = self.case_page()
+        version = _VERSION.search(page)
+        select = _PHASE_SELECT.search(page)
+        phases = _OTHER_OPTION.findall(select.group(1)) if select else []
         if version and phases:
             self._post(
                 f"/cases/{case}/phase/",
                 {"version": version.group(1), "phase": self.rng.choice(phases)},
                 "change phase",
+                saved=lambda response: "message-success" in response.text,
+                headers={
+                    "HX-Request": "true",
+                    "HX-Target": "phase-panel",
+                    "HX-Current-URL": f"{self.host}/cases/{case}/",
+                },
             )
 
 

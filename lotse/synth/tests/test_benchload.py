@@ -1,6 +1,9 @@
 import subprocess
 import sys
 
+import pytest
+from django.core.management import CommandError, call_command
+
 from lotse.accounts.choices import Role
 from lotse.accounts.models import User
 from lotse.synth.bench.load import TemporaryPasswords, figures, pick_logins, server_environment
@@ -50,3 +53,10 @@ def test_the_server_environment_passes_the_production_settings_checks():
         timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rate", ["0", "-1"])
+def test_it_refuses_a_spawn_rate_that_starts_nobody(rate):
+    with pytest.raises(CommandError, match="--spawn-rate must be more than 0"):
+        call_command("benchload", "--spawn-rate", rate)

@@ -41,8 +41,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=0, help="Server processes (default: LOTSE_WORKERS)."
         )
+        parser.add_argument(
+            "--spawn-rate",
+            type=float,
+            default=1.0,
+            help=(
+                "Staff starting (signing in) per second (default 1: fifty staff within a "
+                "minute). Each sign-in checks a password hash made slow on purpose."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["spawn_rate"] <= 0:
+            raise CommandError("--spawn-rate must be more than 0 staff a second.")
         if connection.vendor != "postgresql":
             self.stderr.write("Warning: not PostgreSQL; figures will not describe production.")
         missing = options["persons"] - Person.objects.count()
@@ -72,7 +83,12 @@ class Command(BaseCommand):
                     time.monotonic(),
                 )
                 status = run_locust(
-                    server.url, options["users"], seconds, users_file, Path(tmp) / "locust"
+                    server.url,
+                    options["users"],
+                    seconds,
+                    users_file,
+                    Path(tmp) / "locust",
+                    options["spawn_rate"],
                 )
                 wall, after = time.monotonic() - started, cpu.Snapshot.take()
                 # locust has ended and been reaped: its CPU is ours now.
@@ -92,7 +108,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{Person.objects.count()} persons, {options['users']} users "
             f"({', '.join(f'{len(v)} {k}' for k, v in logins.items())} logins), "
-            f"{seconds} s, {workers} server workers, {connection.vendor}. "
+            f"starting {options['spawn_rate']:g} a second, {seconds} s, "
+            f"{workers} server workers, {connection.vendor}. "
             f"Load average before/after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f}. "
             f"Machine speed (CPU ms of a fixed Python workload, lower is faster) "
             f"before/after: {speed_before:.0f} / {cpu.machine_speed():.0f}."
