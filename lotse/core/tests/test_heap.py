@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from lotse.core.heap import settle
+from lotse.core.heap import compile_templates, load_catalogues, settle
 
 
 def test_settle_loads_the_url_patterns_and_freezes_what_exists():
@@ -34,3 +34,42 @@ def test_the_wsgi_module_settles_the_heap_on_import():
 
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.split()[-1]) > 10_000
+
+
+def test_every_template_is_compiled_into_the_cached_loader():
+    from django.template import engines
+
+    names = compile_templates()
+    assert {"base.html", "cases/detail.html", "people/search.html"} <= set(names)
+    (cached,) = engines["django"].engine.template_loaders
+    assert set(names) <= set(cached.get_template_cache)
+    # Compiled templates, not the "does not exist" entries the cache also keeps.
+    assert all(hasattr(cached.get_template_cache[name], "render") for name in names)
+
+
+def test_without_a_cached_loader_nothing_is_compiled(settings):
+    from django.template import engines
+
+    backend = dict(settings.TEMPLATES[0])
+    backend["APP_DIRS"] = False
+    backend["OPTIONS"] = {
+        **backend.get("OPTIONS", {}),
+        "loaders": ["django.template.loaders.app_directories.Loader"],
+    }
+    settings.TEMPLATES = [backend]  # Django rebuilds the engines on the change and after
+    assert not any(
+        type(loader).__name__ == "Loader" and hasattr(loader, "get_template_cache")
+        for loader in engines["django"].engine.template_loaders
+    )
+    assert compile_templates() == []
+
+
+def test_the_catalogues_are_loaded_and_the_language_is_kept():
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    with translation.override("en"):
+        trans_real._translations.pop("de", None)
+        load_catalogues()
+        assert "de" in trans_real._translations
+        assert translation.get_language() == "en"

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from lotse.people.models import Person
-from lotse.synth.bench import cpu
+from lotse.synth.bench import cpu, disk
 from lotse.synth.bench.load import (
     HEADER,
     TemporaryPasswords,
@@ -70,6 +70,10 @@ class Command(BaseCommand):
         workers = workers or 2 * (os.cpu_count() or 1) + 1
         seconds = max(10, int(options["minutes"] * 60))
         load_before, speed_before = os.getloadavg(), cpu.machine_speed()
+        size = disk.database_memory(connection)
+        warning = disk.cache_warning(disk.DiskSnapshot.take(), size)
+        if warning:
+            self.stderr.write(warning)
         with tempfile.TemporaryDirectory() as tmp, TemporaryPasswords(usernames) as password:
             users_file = Path(tmp) / "users.json"
             plan = [{"username": u, "role": r} for r, names in logins.items() for u in names]
@@ -82,6 +86,7 @@ class Command(BaseCommand):
                     cpu.children_seconds(),
                     time.monotonic(),
                 )
+                disk_before = disk.DiskSnapshot.take()
                 status = run_locust(
                     server.url,
                     options["users"],
@@ -91,6 +96,7 @@ class Command(BaseCommand):
                     options["spawn_rate"],
                 )
                 wall, after = time.monotonic() - started, cpu.Snapshot.take()
+                disk_after = disk.DiskSnapshot.take()
                 # locust has ended and been reaped: its CPU is ours now.
                 generator = cpu.children_seconds() - children
                 rows = figures(Path(tmp) / "locust")
@@ -118,5 +124,8 @@ class Command(BaseCommand):
         if used is not None:
             total = sum(int(row[1]) for row in rows if row[0] == "Aggregated")
             self.stdout.write(used.describe(total))
+        waits = disk.describe(disk_before, disk_after, size, wall)
+        if waits:
+            self.stdout.write(waits)
         if status != 0:
             raise CommandError(f"locust exited with {status}: some requests failed (see above).")
